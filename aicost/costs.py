@@ -55,6 +55,16 @@ def cost_from_flop(flop, peak_flops, utilisation, price_per_accelerator_hour):
     return float(out) if out.ndim == 0 else out
 
 
+def price_window(date, window_days: int, not_after=None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The dates a price may carry to price something done on ``date``: within +-``window_days``
+    and never after ``not_after`` (when given)."""
+    when = pd.Timestamp(date)
+    lo, hi = when - pd.Timedelta(days=window_days), when + pd.Timedelta(days=window_days)
+    if not_after is not None:
+        hi = min(hi, pd.Timestamp(not_after))
+    return lo, hi
+
+
 @dataclass(frozen=True)
 class PriceRange:
     """On-demand prices per accelerator-hour found in a window: low, median, high, and count."""
@@ -77,14 +87,17 @@ def price_range(
     window_days: int = 365,
     *,
     kinds: tuple[str, ...] | None = None,
+    not_after=None,
 ) -> PriceRange:
     """Low / median / high on-demand price of ``accelerator`` within +-``window_days`` of ``date``.
 
-    ``prices`` is ``aicost.load("cloud_prices")``. Raises ``LookupError`` naming the accelerator,
-    date and window when no price is found, rather than guessing.
+    ``prices`` is ``aicost.load("cloud_prices")``. ``not_after`` (a date) drops every price dated
+    after it: a run is priced only with prices that existed by then (no look-ahead; pass the
+    run's own date, or the end of the period being costed). Raises ``LookupError`` naming the
+    accelerator, date and window when no price is found, rather than guessing.
     """
     when = pd.Timestamp(date)
-    lo, hi = when - pd.Timedelta(days=window_days), when + pd.Timedelta(days=window_days)
+    lo, hi = price_window(when, window_days, not_after)
     sel = prices[
         (prices["accelerator"] == accelerator)
         & prices["price_per_accelerator_hour_usd"].notna()

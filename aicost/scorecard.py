@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from aicost.claims import Estimate, register, verdict
+from aicost.claims import Estimate, magnitude, register, robustness, verdict, why
 from aicost.display import sig
 
 ANALYSES_PACKAGE = "aicost.analyses"
@@ -25,8 +25,9 @@ ANALYSES_PACKAGE = "aicost.analyses"
 _ASSESSORS: dict[str, Callable[[], dict[str, Estimate]]] = {}
 
 COLUMNS = [
-    "id", "claim", "who", "date", "claimed_value", "unit", "estimate", "ci_low", "ci_high",
-    "interval", "verdict", "note", "notebook",
+    "id", "claim", "who", "date", "claimed_value", "unit", "band_low", "band_high", "estimate",
+    "ci_low", "ci_high", "interval", "verdict", "evidence", "robustness", "readings_agreeing",
+    "magnitude", "rule", "note", "notebook",
 ]
 
 
@@ -62,23 +63,53 @@ def assess(claim_id: str) -> tuple:
     return claim, est, verdict(claim, est)
 
 
-def show_verdict(claim_id: str, digits: int = 3) -> str:
-    """Print (and return) the verdict line for a claim, computed by the one rule."""
-    from aicost.display import sig
+def robustness_text(claim, est) -> str:
+    """``robust (3 of 3 readings agree)`` / ``reading-dependent (1 of 4 ...)`` / ``single
+    reading``: the robustness column in words."""
+    label, agree, n = robustness(claim, est)
+    return label if n == 0 else f"{label} ({agree} of {n} alternative readings agree)"
 
+
+def band_text(claim, digits: int = 3) -> str:
+    """The claim's tolerance band in words, e.g. ``80 to 125`` or ``at least 1,000,000``."""
+    lo, hi = claim.band
+    if math.isinf(hi):
+        return f"at least {sig(lo, digits)}"
+    if lo == 0:
+        return f"at most {sig(hi, digits)}"
+    return f"{sig(lo, digits)} to {sig(hi, digits)}"
+
+
+def show_verdict(claim_id: str, digits: int = 3, alternatives: bool = True) -> str:
+    """Print (and return) the verdict block for a claim, computed by the one rule: the verdict
+    line, then the primary reading, the band, the evidence and each alternative reading with its
+    own verdict."""
     claim, est, v = assess(claim_id)
     if est.not_testable:
         line = f"Verdict on {claim_id}: {v.upper()}: {est.not_testable}"
+        print(line)
+        return line
+    if claim.kind == "forecast" or est.interval == "exact":
+        ours = f"{sig(est.value, digits)}" + (" (exact)" if est.interval == "exact" else "")
     else:
-        if claim.kind == "forecast" or est.interval == "exact":
-            ours = f"{sig(est.value, digits)}" + (" (exact)" if est.interval == "exact" else "")
-        else:
-            ours = (f"{sig(est.value, digits)} ({est.interval} {sig(est.low, digits)} to "
-                    f"{sig(est.high, digits)})")
-        line = (f"Verdict on {claim_id}: {v.upper()}. Claimed {sig(claim.claimed_value, digits)} "
-                f"{claim.unit}; ours {ours} {claim.unit}" + (f" [{est.note}]" if est.note else ""))
-    print(line)
-    return line
+        ours = (f"{sig(est.value, digits)} ({est.interval} {sig(est.low, digits)} to "
+                f"{sig(est.high, digits)})")
+    line = (f"Verdict on {claim_id}: {v.upper()}. Claimed {sig(claim.claimed_value, digits)} "
+            f"{claim.unit}; ours {ours} {claim.unit}" + (f" [{est.note}]" if est.note else ""))
+    lines = [line,
+             f"  Band the words allow ({claim.tolerance or 'value'}): {band_text(claim, digits)} "
+             f"{claim.unit}; rule: {why(claim, est)}.",
+             f"  Evidence: {claim.evidence or 'not stated'}; robustness: "
+             f"{robustness_text(claim, est)}; claimed / ours = {sig(magnitude(claim, est), 2)}."]
+    if alternatives and est.alternatives:
+        lines.append("  Alternative readings (robustness only; they never move the verdict):")
+        for label, alt in est.alternatives:
+            iv = "" if alt.interval == "exact" or alt.low == alt.high else (
+                f" ({sig(alt.low, digits)} to {sig(alt.high, digits)})")
+            lines.append(f"    - {label}: {sig(alt.value, digits)}{iv} -> {verdict(claim, alt)}")
+    text = "\n".join(lines)
+    print(text)
+    return text
 
 
 def scorecard() -> tuple[pd.DataFrame, list[str]]:
@@ -96,10 +127,12 @@ def _results_key(dataset: str) -> str:
     """What the scorecard depends on: the dataset (descriptor with every checksum), the code of
     the package and the pinned requirements."""
     import hashlib
+    import os
 
     from aicost.paths import ROOT
 
     digest = hashlib.sha256(dataset.encode())
+    digest.update(os.environ.get("AICOST_SEED", "").encode())
     package = ROOT / "aicost"
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
@@ -158,6 +191,8 @@ def _compute_scorecard() -> tuple[pd.DataFrame, tuple[str, ...]]:
         if cid not in cache[fn]:
             raise ValueError(f"{fn.__module__}.{fn.__name__} registered {cid!r} but did not return it")
         est = cache[fn][cid]
+        label, agree, n = robustness(claim, est)
+        lo, hi = claim.band
         rows.append({
             "id": cid,
             "claim": claim.short_name,
@@ -165,11 +200,18 @@ def _compute_scorecard() -> tuple[pd.DataFrame, tuple[str, ...]]:
             "date": claim.date,
             "claimed_value": claim.claimed_value,
             "unit": claim.unit,
+            "band_low": None if lo == 0 else float(lo),
+            "band_high": None if math.isinf(hi) else float(hi),
             "estimate": _num(est.value),
             "ci_low": _num(est.low),
             "ci_high": _num(est.high),
             "interval": None if est.not_testable else est.interval,
             "verdict": verdict(claim, est),
+            "evidence": claim.evidence or None,
+            "robustness": None if est.not_testable else label,
+            "readings_agreeing": None if n == 0 else f"{agree} of {n}",
+            "magnitude": _num(magnitude(claim, est)),
+            "rule": None if est.not_testable else why(claim, est),
             "note": est.not_testable or est.note,
             "notebook": claim.notebook,
         })
@@ -232,7 +274,10 @@ def check_register(notebooks=None) -> list[str]:
 
 def claimed_text(value: float) -> str:
     """A claimed value as the claim states it (no rounding of the claim's own number)."""
-    return f"{float(value):,.6g}"
+    v = float(value)
+    if abs(v) >= 1e6 and v == round(v):
+        return f"{v:,.0f}"
+    return f"{v:,.6g}"
 
 
 def who_short(who: str) -> str:
@@ -243,7 +288,7 @@ def who_short(who: str) -> str:
 def _cells(frame):
     out = frame.copy()
     out["claimed_value"] = [claimed_text(v) for v in out["claimed_value"]]
-    for col in ("estimate", "ci_low", "ci_high"):
+    for col in ("estimate", "ci_low", "ci_high", "band_low", "band_high", "magnitude"):
         out[col] = [sig(float(v), 3) if v is not None and v == v else "" for v in out[col]]
     return out.fillna("")
 
@@ -258,10 +303,10 @@ def with_pending(frame, pending: list[str]):
         return frame
     claims = register()
     extra = pd.DataFrame([{
+        **{c: None for c in frame.columns},
         "id": cid, "claim": claims[cid].short_name, "who": claims[cid].who,
         "date": claims[cid].date, "claimed_value": claims[cid].claimed_value,
-        "unit": claims[cid].unit, "estimate": None, "ci_low": None, "ci_high": None,
-        "interval": None, "verdict": None, "note": PENDING_NOTE, "notebook": claims[cid].notebook,
+        "unit": claims[cid].unit, "note": PENDING_NOTE, "notebook": claims[cid].notebook,
     } for cid in pending], columns=frame.columns)
     return pd.concat([frame.astype(object), extra.astype(object)], ignore_index=True)
 
@@ -276,7 +321,8 @@ def render(fmt: str = "table") -> str:
     frame = with_pending(assessed, pending)
     if fmt in ("json", "csv"):
         frame = frame.copy()
-        for col in ("claimed_value", "estimate", "ci_low", "ci_high"):
+        for col in ("claimed_value", "band_low", "band_high", "estimate", "ci_low", "ci_high",
+                    "magnitude"):
             frame[col] = [None if v is None or v != v else float(f"{float(v):.6g}")
                           for v in frame[col]]
     if fmt == "json":
@@ -285,7 +331,7 @@ def render(fmt: str = "table") -> str:
     if fmt == "csv":
         return frame.to_csv(index=False, lineterminator="\n").rstrip("\n")
     cols = ["id", "claimed_value", "unit", "estimate", "ci_low", "ci_high", "interval", "verdict",
-            "notebook"]
+            "evidence", "robustness", "magnitude"]
     shown = _cells(frame)[cols]
     shown["verdict"] = [v if v else "(not yet assessed)" for v in shown["verdict"]]
     foot = (
@@ -302,8 +348,11 @@ def render(fmt: str = "table") -> str:
 
 VERDICT_COLOURS = {
     "supported": "#009E73", "overstated": "#D55E00", "understated": "#0072B2",
-    "forecast met": "#009E73", "forecast missed": "#CC79A7", "not testable": "#999999",
+    "inconclusive": "#E69F00", "forecast met": "#009E73", "forecast missed": "#CC79A7",
+    "not testable": "#999999",
 }
+VERDICT_ORDER = ["supported", "overstated", "understated", "inconclusive", "forecast met",
+                 "forecast missed", "not testable"]
 
 
 def discrepancies(frame) -> pd.DataFrame:
@@ -318,10 +367,17 @@ def discrepancies(frame) -> pd.DataFrame:
 def summary_lines(frame, top: int = 3) -> list[str]:
     """A plain-language summary computed from the scorecard table."""
     counts = frame["verdict"].value_counts()
-    order = ["supported", "overstated", "understated", "forecast met", "forecast missed",
-             "not testable"]
+    order = VERDICT_ORDER
     parts = [f"{counts[v]} {v}" for v in order if v in counts]
     lines = [f"{len(frame)} claims: " + ", ".join(parts) + "."]
+    ev = frame[frame["verdict"] == "supported"]["evidence"].value_counts()
+    if len(ev):
+        lines.append("  Of the supported: " + ", ".join(
+            f"{ev[k]} {k}" for k in ("independent", "reproduced", "arithmetic") if k in ev)
+            + " (reproduced = the claimant's own data or arithmetic re-done).")
+    rob = frame[frame["robustness"].notna()]["robustness"].value_counts()
+    if len(rob):
+        lines.append("  Robustness: " + ", ".join(f"{rob[k]} {k}" for k in sorted(rob.index)) + ".")
     for who, group in frame.groupby(frame["who"].map(who_short), sort=True):
         c = group["verdict"].value_counts()
         lines.append(f"  {who}: " + ", ".join(f"{c[v]} {v}" for v in order if v in c))

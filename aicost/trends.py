@@ -22,13 +22,16 @@ entry, or the choice of window; the notebooks test those separately.
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 LOG10_2 = math.log10(2.0)
-DEFAULT_SEED = 20170101
+# The bootstrap seed. ``AICOST_SEED`` overrides it for the seed-stability test
+# (tests/test_seed_stability.py), which checks that no reported bound depends on it.
+DEFAULT_SEED = int(os.environ.get("AICOST_SEED", "20170101"))
 DEFAULT_BOOT = 2000
 
 
@@ -52,6 +55,22 @@ class Interval:
     def __iter__(self):
         return iter((self.value, self.low, self.high))
 
+
+
+def stated_range(factors, divisors=()) -> Interval:
+    """A product of stated numbers with the range their rounding allows: ``factors`` and
+    ``divisors`` are ``(value, step)`` pairs, ``step`` the unit of the number's last stated digit
+    (0 for an exact count, or a price taken as published). The value is the product of the
+    values; the range takes each number at the end of its rounding (+-step/2) that moves the
+    product down, then up. A measurement range, not a confidence interval."""
+    value = low = high = 1.0
+    for v, step in factors:
+        value, low, high = value * v, low * (v - step / 2), high * (v + step / 2)
+    for v, step in divisors:
+        if v - step / 2 <= 0:
+            raise ValueError(f"divisor {v} with step {step} reaches zero")
+        value, low, high = value / v, low / (v + step / 2), high / (v - step / 2)
+    return Interval(value, low, high)
 
 def decimal_year(dates) -> np.ndarray:
     """Dates (anything pandas parses) as decimal years, e.g. 2019-07-02 -> 2019.5."""

@@ -42,9 +42,21 @@ def test_price_lookup_in_a_window_as_used():
     pr = price_range(p, "A100", "2020-06-15", 365, kinds=it.PRICE_KINDS)
     assert (pr.low, pr.median, pr.high, pr.n) == (2.0, 3.0, 4.0, 2)  # assumption row excluded
     assert it.window_prices(p, "A100", "2020-06-15", 365) == (2.0, 4.0)
-    assert it.window_prices(p, "A100", "2020-06-15", 365, kinds=None) == (2.0, 3.0, 4.0)
-    assert it.window_prices(p, "A100", "2021-06-15", 200) == (1.0,)
+    # no look-ahead: the assumption row of 2020-09 is after the result's date
+    assert it.window_prices(p, "A100", "2020-06-15", 365, kinds=None) == (2.0, 4.0)
+    assert it.window_prices(p, "A100", "2020-10-15", 365, kinds=None) == (2.0, 3.0, 4.0)
+    assert it.window_prices(p, "A100", "2022-06-15", 200) == (1.0,)
+    assert it.window_prices(p, "A100", "2021-12-31", 200) == ()  # the 2022 price came later
     assert it.window_prices(p, "A100", "2030-01-01", 365) == ()
+
+
+def test_price_range_never_looks_ahead():
+    p = _prices()
+    assert price_range(p, "A100", "2020-06-15", 365).n == 3  # +-365 days, no cut-off
+    pr = price_range(p, "A100", "2020-06-15", 365, not_after="2020-06-15")
+    assert (pr.low, pr.high, pr.n) == (2.0, 4.0, 2)
+    with pytest.raises(LookupError):
+        price_range(p, "A100", "2021-12-31", 200, not_after="2021-12-31")
 
 
 def test_cost_from_hours_and_prices_and_exclusions_are_reported():

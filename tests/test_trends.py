@@ -137,3 +137,17 @@ def test_year_reaching_is_unbounded_when_the_band_never_excludes_it():
     assert t.slope.low < 0 < t.slope.high
     r = t.year_reaching(1.0)
     assert r.low == -math.inf or r.high == math.inf
+
+
+def test_stated_range_takes_each_rounding_to_its_end():
+    from aicost.trends import stated_range
+
+    iv = stated_range([(512, 0), (240, 0), (2.28, 0.01)])
+    assert iv.value == pytest.approx(280166.4)
+    assert iv.low == pytest.approx(512 * 240 * 2.275)
+    assert iv.high == pytest.approx(512 * 240 * 2.285)
+    r = stated_range([(3.1, 0.1)], divisors=[(0.069, 0.001)])
+    assert r.low == pytest.approx(3.05 / 0.0695) and r.high == pytest.approx(3.15 / 0.0685)
+    assert stated_range([(7.0, 0)]).low == stated_range([(7.0, 0)]).high == 7.0
+    with pytest.raises(ValueError):
+        stated_range([(1, 0)], divisors=[(0.4, 1.0)])

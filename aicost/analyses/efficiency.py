@@ -112,6 +112,28 @@ def two_year_doubling_fold() -> float:
     return 2.0 ** ((b - a) / 2.0)
 
 
+def last_digit_step(x: float) -> float:
+    """The unit of the last digit of a published number as stored (3.1 -> 0.1, 0.069 -> 0.001,
+    465 -> 1)."""
+    text = f"{float(x):.10g}"
+    if "e" in text:
+        raise ValueError(f"cannot read the precision of {x!r}")
+    return 10.0 ** -len(text.split(".")[1]) if "." in text else 1.0
+
+
+def ratio_rounding_range(a: float, b: float) -> Interval:
+    """``a / b`` with the range the two published roundings allow (each +-half its last digit)."""
+    da, db = last_digit_step(a) / 2, last_digit_step(b) / 2
+    return Interval(a / b, (a - da) / (b + db), (a + da) / (b - db))
+
+
+def alexnet_ratio() -> Interval:
+    """AlexNet compute / EfficientNet-b0 compute in OpenAI's table, with their rounding range."""
+    rows = level("AlexNet").set_index("model")
+    return ratio_rounding_range(float(rows["compute_tfs_days"].iloc[0]),
+                                float(rows["compute_tfs_days"].min()))
+
+
 def transformer_ratio() -> Interval:
     """Seq2Seq (ensemble) compute / Transformer (base) compute from the table, with the range the
     published roundings allow (each value +-0.5 in its last digit: 465 and 8 teraflop/s-days)."""
@@ -174,16 +196,32 @@ def alphazero_reason() -> str:
 
 @assesses("efficiency-16mo", "efficiency-44x", "transformer-61x", "alphazero-8x")
 def assess_efficiency() -> dict[str, Estimate]:
+    """Primary readings (register): the log-linear fit through OpenAI's own AlexNet-level table
+    for the 16 months; the direct ratio of the table's AlexNet and EfficientNet-b0 compute for
+    the 44x; Seq2Seq / Transformer from the table for the 61x. Each reproduces OpenAI's own data."""
     t = alexnet_trend()
     a, b = alexnet_span()
+    ends = endpoint_ratios().set_index("level")
+    alex = ends.loc["AlexNet"]
+    loo = leave_one_out()
+    alt_16 = [("two points: AlexNet to EfficientNet-b0", Estimate.exact(alex["halving months"]))]
+    alt_16 += [(f"fit without {r['left out']}", Estimate(r["halving months"], r["CI low"],
+                                                         r["CI high"]))
+               for _, r in loo.iterrows()]
+    alt_61 = [(f"{r['Seq2Seq figure']} / {r['Transformer figure']}", Estimate.exact(r["ratio"]))
+              for _, r in transformer_alternatives().iloc[1:].iterrows()]
     return {
         "efficiency-16mo": Estimate.from_interval(
-            t.halving_months(), "AlexNet-level rows (6), OLS t interval"),
+            t.halving_months(), "AlexNet-level rows of OpenAI's table (6), OLS t interval",
+            alternatives=alt_16),
         "efficiency-44x": Estimate.from_interval(
-            t.fold_decrease(a, b),
-            "fitted fold decrease AlexNet to EfficientNet-b0, OLS t interval"),
+            alexnet_ratio(), "AlexNet compute / EfficientNet-b0 compute in OpenAI's table; "
+                             "interval = range allowed by the table's rounding",
+            kind="rounding range",
+            alternatives=(("fitted fold decrease AlexNet to EfficientNet-b0 (OLS t interval)",
+                           Estimate.from_interval(t.fold_decrease(a, b))),)),
         "transformer-61x": Estimate.from_interval(
             transformer_ratio(), "465/8 teraflop/s-days; interval = range allowed by rounding",
-            kind="rounding range"),
+            kind="rounding range", alternatives=alt_61),
         "alphazero-8x": Estimate.untestable(alphazero_reason()),
     }

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from aicost.claims import Estimate
-from aicost.costs import cost_from_hours, price_range, to_constant_dollars
+from aicost.costs import cost_from_hours, price_range, price_window, to_constant_dollars
 from aicost.data import load
 from aicost.scorecard import assesses
 from aicost.trends import DEFAULT_BOOT, DEFAULT_SEED, Interval, Trend, decimal_year, fit_trend
@@ -115,10 +115,10 @@ def price_entries(table: pd.DataFrame, price_table: pd.DataFrame, window_days: i
             continue
         try:
             pr = price_range(price_table, row["accelerator"], row["date"], window_days,
-                             kinds=kinds)
+                             kinds=kinds, not_after=row["date"])
         except LookupError:
-            excluded.append((idx, f"no on-demand price for {row['accelerator']} within "
-                                  f"+-{window_days} days"))
+            excluded.append((idx, f"no on-demand price for {row['accelerator']} in the "
+                                  f"{window_days} days up to the result's date"))
             continue
         hours, n = float(row["hours_to_target"]), float(count)
         listed = window_prices(price_table, row["accelerator"], row["date"], window_days, kinds)
@@ -138,13 +138,13 @@ def price_entries(table: pd.DataFrame, price_table: pd.DataFrame, window_days: i
 def window_prices(price_table: pd.DataFrame, accelerator: str, date,
                   window_days: int = WINDOW_DAYS,
                   kinds: tuple[str, ...] | None = PRICE_KINDS) -> tuple[float, ...]:
-    """Every price per accelerator-hour of ``accelerator`` within +-``window_days`` of ``date``
-    (the same selection as ``aicost.costs.price_range``), sorted ascending."""
+    """Every price per accelerator-hour of ``accelerator`` within ``window_days`` before ``date``
+    and none after it (the same selection as ``aicost.costs.price_range`` with
+    ``not_after=date``), sorted ascending."""
     p = price_table
-    when = pd.Timestamp(date)
+    lo, hi = price_window(date, window_days, not_after=date)
     sel = p[(p["accelerator"] == accelerator) & p["price_per_accelerator_hour_usd"].notna()
-            & (p["date"] >= when - pd.Timedelta(days=window_days))
-            & (p["date"] <= when + pd.Timedelta(days=window_days))]
+            & (p["date"] >= lo) & (p["date"] <= hi)]
     if kinds is not None:
         sel = sel[sel["price_kind"].isin(kinds)]
     return tuple(sorted(float(v) for v in sel["price_per_accelerator_hour_usd"]))
@@ -518,27 +518,33 @@ def year_label(v: float) -> str:
 
 @assesses("imagenet-223x", "resnet50-1usd-2020")
 def assess() -> dict[str, Estimate]:
-    # imagenet-223x: the claim's own construction (cheapest 2017 result / cheapest 2021 result),
-    # median cloud prices, interval from the cloud-price bootstrap. The fitted 2017-2021 fold
-    # decrease is shown in the notebook; on five yearly points its interval spans five orders
-    # of magnitude and says nothing.
-    fold = endpoint_fold(2017, 2021)
-    # resnet50-1usd-2020: the cheapest cost observed by 2020-12-31; low/high = the cheapest by
-    # then at the low and the high end of the cloud price windows.
+    """imagenet-223x, primary reading: the claim's own construction (cheapest 2017 result /
+    cheapest 2021 result), every MLPerf result priced at the median on-demand price dated in the
+    year up to the result (nothing later): an exact ratio at a stated price choice. The low and
+    high ends of the price windows, cloud-only systems and the AI Index's own endpoints are
+    alternatives. resnet50-1usd-2020: the cheapest cost observed by 2020-12-31."""
+    ratios = endpoint_ratios()
+    main = ratios[ratios["2021 price"] == "median"].iloc[0]
+    alts = [(f"2021 result at the {r['2021 price']} price", Estimate.exact(r["fold_decrease"]))
+            for _, r in ratios.iterrows() if r["2021 price"] != "median"]
+    ai = ai_index().set_index("year")["published_cost_usd"]
+    if {2017, 2021} <= set(ai.index):
+        alts.append(("the AI Index's own 2017 and 2021 values",
+                     Estimate.exact(float(ai[2017] / ai[2021]))))
     by = FORECAST_DEADLINE
-    lo = float(cheapest_observed(by, price="cost_low")["value"])
     mid = cheapest_observed(by)
-    hi = float(cheapest_observed(by, price="cost_high")["value"])
+    lo = float(cheapest_observed(by, price="cost_low")["value"])
     ever = cheapest_observed()
     return {
-        "imagenet-223x": Estimate.from_interval(
-            fold, "cheapest 2017 result / cheapest 2021 result (MLPerf at median cloud price); "
-                  "interval: cloud-price bootstrap", kind="95% interval over cloud prices"),
-        "resnet50-1usd-2020": Estimate(
-            float(mid["value"]), lo, hi,
+        "imagenet-223x": Estimate.exact(
+            float(main["fold_decrease"]),
+            f"cheapest 2017 result / cheapest 2021 result ({main['2021 result']}) at the median "
+            "cloud price dated up to the result", alternatives=alts),
+        "resnet50-1usd-2020": Estimate.exact(
+            float(mid["value"]),
             f"cheapest observed by 2020-12-31: {mid['run_id'].split(':', 1)[1]} (published "
             f"price); cheapest ever: {ever['run_id'].split(':', 1)[1]} at a cloud price",
-            interval="range over cloud prices"),
+            alternatives=(("cheapest by 2020-12-31 at the low cloud price", Estimate.exact(lo)),)),
     }
 
 

@@ -44,7 +44,8 @@ def moore_window(start: float | None = None, end: float | None = None,
 
 def moore_trend(start: float | None = None, end: float | None = None, *,
                 dataset: str = "wikipedia", records_only: bool = False,
-                bootstrap: bool = False, seed: int | None = None) -> Trend:
+                bootstrap: bool = False, seed: int | None = None,
+                n_boot: int | None = None) -> Trend:
     """Log-linear trend of transistor counts over ``[start, end]``.
 
     ``records_only`` fits the record chips; with ``bootstrap`` the interval comes from resampling
@@ -55,6 +56,8 @@ def moore_trend(start: float | None = None, end: float | None = None, *,
     y = window["transistor_count"].to_numpy(dtype=float)
     if bootstrap:
         kwargs = {} if seed is None else {"seed": seed}
+        if n_boot is not None:
+            kwargs["n_boot"] = n_boot
         return bootstrap_trend(x, y, frontier_kind="max" if records_only else None, **kwargs)
     if records_only:
         mask = frontier(x, y, "max")

@@ -94,7 +94,7 @@ def claim_arithmetic(fold: float = 100.0, years: float = 2.0, moore_doubling_yea
 @functools.lru_cache(maxsize=1)
 def moore_headline() -> Trend:
     """Moore's law as measured: all chips, full span, bootstrap (seed MOORE_SEED)."""
-    return moore.moore_trend(bootstrap=True, seed=MOORE_SEED)
+    return moore.moore_trend(bootstrap=True, seed=MOORE_SEED, n_boot=PACE_BOOT)
 
 
 def moore_table() -> pd.DataFrame:
@@ -164,9 +164,16 @@ def gpu_table() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+PACE_BOOT = 10_000  # more replicates than the default: the ratio's tails need them to be
+                   # stable to the seed (tests/test_seed_stability.py)
+
+
+@functools.lru_cache(maxsize=1)
 def ai_headline() -> Trend:
-    """The AI-cost trend compared: every priced DAWNBench entry 2017-2019, bootstrap."""
-    return resnet.typical_trend(resnet.CLAIM_END, bootstrap=True)
+    """The AI-cost trend compared: every priced DAWNBench entry 2017-2019, bootstrap with
+    ``PACE_BOOT`` replicates."""
+    d = resnet.priced(resnet.CLAIM_END)
+    return bootstrap_trend(d["year"].to_numpy(), d["cost"].to_numpy(), n_boot=PACE_BOOT)
 
 
 def sensitivity() -> pd.DataFrame:
@@ -197,6 +204,13 @@ def headline() -> tuple[Interval, Interval]:
 
 @assesses("moore-50x")
 def assess_moore_pace() -> dict[str, Estimate]:
-    b, _ = headline()
+    """Primary reading (register): reading (b), the ratio of rates (AI-cost halvings per Moore
+    doubling): "pace" is a rate, and the article states no other construction. Reading (a), the
+    ratio of two-year fold changes (the likely source of the 50: 100x against 2x), is the
+    alternative; it grows with the window, which the notebook shows."""
+    b, a = headline()
     return {"moore-50x": Estimate.from_interval(
-        b, "reading (b): AI-cost halvings per Moore doubling (rate ratio), bootstrap of both fits")}
+        b, "reading (b): AI-cost halvings per Moore doubling (rate ratio), bootstrap of both fits",
+        kind="95% bootstrap CI",
+        alternatives=(("reading (a): two-year AI-cost fold drop / two-year Moore's-law gain",
+                       Estimate.from_interval(a, kind="95% bootstrap CI")),))}

@@ -24,7 +24,7 @@ from aicost.claims import Estimate, register
 from aicost.costs import cost_from_flop, cost_from_hours, price_range, to_constant_dollars
 from aicost.data import load
 from aicost.scorecard import assesses
-from aicost.trends import Interval
+from aicost.trends import Interval, stated_range
 
 # Model FLOP utilisation assumed where a paper reports none: low, central, high. An assumption
 # spanning what large training runs of 2018-2022 report (the MT-NLG paper's own figures are
@@ -280,33 +280,193 @@ def scope_word(claim_id: str) -> str:
     return "final run"
 
 
+def price_at(accelerator: str, date: str, window_days: int = PRICE_WINDOW_DAYS,
+             kinds: tuple[str, ...] | None = None) -> Interval:
+    """Median (low-high) on-demand price per chip-hour in the ``window_days`` up to ``date`` and
+    none after it (no look-ahead); if no price existed by then (a chip first rented later), the
+    earliest prices within the window after it, and the caller says so."""
+    try:
+        return price_range(prices(), accelerator, date, window_days, not_after=date,
+                           kinds=kinds).interval()
+    except LookupError:
+        return price_near(accelerator, date, window_days)
+
+
+def priced_before(accelerator: str, date: str, window_days: int = PRICE_WINDOW_DAYS) -> bool:
+    """Whether ``accelerator`` had an on-demand price in the window up to ``date``."""
+    try:
+        price_range(prices(), accelerator, date, window_days, not_after=date)
+        return True
+    except LookupError:
+        return False
+
+
+def latest_list_price(accelerator: str, date: str) -> float:
+    """The most recent list price per chip-hour of ``accelerator`` dated on or before ``date``
+    (the lowest of that date's rows, where regions differ: the US region in our data)."""
+    p = prices()
+    sel = p[(p["accelerator"] == accelerator) & (p["price_kind"] == "list price")
+            & p["price_per_accelerator_hour_usd"].notna() & (p["date"] <= pd.Timestamp(date))]
+    if sel.empty:
+        raise LookupError(f"no list price for {accelerator} on or before {date}")
+    latest = sel[sel["date"] == sel["date"].max()]
+    return float(latest["price_per_accelerator_hour_usd"].min())
+
+
+def cent_range(chip_hours: float, price: float) -> Interval:
+    """``chip_hours`` x ``price`` with the range of a price published to the cent (+-0.5 cent):
+    the measurement range of a product of stated hardware, time and list price."""
+    return stated_range([(chip_hours, 0), (price, 0.01)])
+
+
+def _alts_from_compute(e: dict, price: Interval) -> list:
+    """Compute-based costs at each end of the utilisation range and of the price window."""
+    flop, peak = e["flop"], peak_flops(e["accelerator"])
+    u_lo, u_mid, u_hi = e["utilisation"]
+    out = []
+    for label, u, p in ((f"utilisation {u_lo:.2f}", u_lo, price.value),
+                        (f"utilisation {u_hi:.2f}", u_hi, price.value),
+                        ("lowest price in the window", u_mid, price.low),
+                        ("highest price in the window", u_mid, price.high)):
+        out.append((label, Estimate.exact(cost_from_flop(flop, peak, u, p))))
+    return out
+
+
+def alphago_device_hours() -> float:
+    """AlphaGo Zero's self-play in TPU-hours from the game counts in Epoch's notes: games x moves
+    per game x seconds per move x TPUs per player / 3600 (each TPU priced as one Cloud TPU)."""
+    inp = inputs()
+    g = "AlphaGo Zero"
+    return (inp[(g, "self_play_games")] * inp[(g, "moves_per_game")]
+            * inp[(g, "seconds_per_move")] * inp[(g, "tpus_per_player")] / 3600.0)
+
+
+def first_price(accelerator: str, kinds: tuple[str, ...] | None = None) -> tuple[pd.Timestamp, float]:
+    """(date, median price per chip-hour) of the earliest dated on-demand price of ``accelerator``
+    (median over the rows of that first date)."""
+    p = prices()
+    sel = p[(p["accelerator"] == accelerator) & p["price_per_accelerator_hour_usd"].notna()]
+    if kinds is not None:
+        sel = sel[sel["price_kind"].isin(kinds)]
+    first = sel[sel["date"] == sel["date"].min()]
+    return first["date"].iloc[0], float(first["price_per_accelerator_hour_usd"].median())
+
+
+def assess_alphago(e: dict) -> Estimate:
+    """alphago-35m on the estimate's own basis: self-play TPU-hours x the first published Cloud
+    TPU price per device (4 TPU v2 chips); AlphaGo Zero ran on TPU v1, never rented, and no
+    Cloud TPU price existed in 2017."""
+    hours = alphago_device_hours()
+    when, per_chip = first_price("TPU v2")
+    device = 4 * per_chip
+    inp, g = inputs(), "AlphaGo Zero"
+    # the game count (29 million), the average moves (211) and the seconds per move (0.8) are
+    # rounded figures; the TPU count and the published price are taken as stated
+    rng = stated_range([(inp[(g, "self_play_games")], 1e6), (inp[(g, "moves_per_game")], 1),
+                        (inp[(g, "seconds_per_move")], 0.1), (inp[(g, "tpus_per_player")], 0),
+                        (device / 3600.0, 0)])
+    blist = latest_list_price("TPU v2", "2018-12-31")
+    price = price_at("TPU v2", TAG["alphago-35m"].date)
+    flop, peak = e["flop"], peak_flops("TPU v2")
+    alts = (("TPU-hours x the late-2018 list price per device", Estimate.exact(hours * 4 * blist)),
+            ("TPU-hours x the first price per chip (one chip per TPU)",
+             Estimate.exact(hours * per_chip)),
+            (f"training compute at utilisation {e['utilisation'][1]:.2f}, median chip price",
+             Estimate.exact(cost_from_flop(flop, peak, e["utilisation"][1], price.value))))
+    return Estimate.from_interval(
+        rng, f"{hours / 1e6:.2f} million TPU-hours of self-play (Epoch's notes) x the first "
+             f"published Cloud TPU price, {when.date()}, USD {device:.2f} per device (4 chips; "
+             "after the run: no rental price existed in 2017); range = rounding of the game "
+             "count, moves per game and seconds per move", kind="measurement range",
+        alternatives=alts)
+
+
 @assesses("gpt3-12m", "bert-6912", "grover-25k", "gpt2-256-per-hour", "m6-10t-300k",
           "m6-10t-57x-gpt3", "mt-nlg-millions", "alphago-35m", "imagenet-5pct-100b")
 def assess_price_tags() -> dict[str, Estimate]:
+    """Primary readings (register): each tag on the claimant's stated basis where one exists
+    (BERT: 64 TPU v2 chips x 96 h at the list price; Grover: the paper's price per core-hour;
+    GPT-2: the hardware's hourly rate; M6-10T: the article's own inputs); otherwise from training
+    compute at the central utilisation and the median on-demand price dated up to the run.
+    Utilisation and price choices are alternatives, never the interval."""
     est = all_estimates()
+    inp = inputs()
     out = {}
-    for cid in ("gpt3-12m", "bert-6912", "mt-nlg-millions", "alphago-35m"):
+    for cid in ("gpt3-12m",):
         e = est[cid]
-        u = e["utilisation"]
-        out[cid] = Estimate.from_interval(
-            e["from_compute"],
-            f"{scope_word(cid)} from compute on {e['accelerator']} at {e['utilisation_basis']} "
-            f"utilisation {u[0]:.2f}-{u[2]:.2f} and on-demand prices within a year; nominal USD; "
-            "a range, not a CI", kind="range of assumptions")
+        price = price_at(e["accelerator"], TAG[cid].date)
+        flop, peak = e["flop"], peak_flops(e["accelerator"])
+        central = cost_from_flop(flop, peak, e["utilisation"][1], price.value)
+        alts = _alts_from_compute(e, price)
+        if e["from_chip_hours"] is not None:
+            alts.append((f"{e['chip_hours_basis']} chip-hours x median price",
+                         Estimate.exact(e["chip_hours"] * price.value)))
+        late = "" if priced_before(e["accelerator"], TAG[cid].date) else (
+            "; no rental price existed by the run's date: priced at the first published one")
+        out[cid] = Estimate.exact(
+            central, f"{scope_word(cid)} from compute on {e['accelerator']} at assumed "
+                     f"utilisation {e['utilisation'][1]:.2f} and the median on-demand price "
+                     f"(USD {price.value:.2f} per chip-hour){late}; nominal USD",
+            alternatives=alts)
+    out["alphago-35m"] = assess_alphago(est["alphago-35m"])
+    e = est["mt-nlg-millions"]
+    price = price_at("A100", TAG["mt-nlg-millions"].date)
+    flop, peak = e["flop"], peak_flops("A100")
+    u_lo, u_mid, u_hi = e["utilisation"]
+    out["mt-nlg-millions"] = Estimate(
+        cost_from_flop(flop, peak, u_mid, price.value), cost_from_flop(flop, peak, u_hi, price.value),
+        cost_from_flop(flop, peak, u_lo, price.value),
+        "final run from compute on A100 at the paper's achieved throughput (its range is the "
+        "interval) and the median on-demand price; nominal USD", interval="measurement range",
+        alternatives=tuple(_alts_from_compute(e, price)[2:])
+        + ((f"{e['chip_hours_basis']} chip-hours x median price",
+            Estimate.exact(e["chip_hours"] * price.value)),) if e["chip_hours"] == e["chip_hours"]
+        else tuple(_alts_from_compute(e, price)[2:]))
+    b = est["bert-6912"]
+    bp = price_at("TPU v2", TAG["bert-6912"].date)
+    blist = latest_list_price("TPU v2", TAG["bert-6912"].date)
+    out["bert-6912"] = Estimate.from_interval(
+        cent_range(b["chip_hours"], blist),
+        f"{b['chip_hours']:,.0f} TPU v2 chip-hours (64 chips x 96 h) x the latest list price "
+        f"dated up to the run (USD {blist:.2f} per chip-hour, published to the cent)",
+        kind="measurement range",
+        alternatives=[("from compute at assumed utilisation, median price",
+                       Estimate.exact(b["from_compute"].value))] + _alts_from_compute(b, bp))
     g = est["grover-25k"]
+    gp = price_at("TPU v3", TAG["grover-25k"].date)
     out["grover-25k"] = Estimate.from_interval(
-        g["from_chip_hours"], "reported TPU v3 chip-hours at on-demand TPU v3 prices within a "
-        "year; nominal USD; a range, not a CI", kind="range of prices")
+        stated_range([(inp[("Grover-Mega", "tpu_v3_cores")], 0),
+                      (inp[("Grover-Mega", "training_time_hours")], 0),
+                      (inp[("Grover-Mega", "price_per_core_hour_usd")], 0.01)]),
+        "the paper's price basis: TPU v3 cores x 336 h x USD 0.30 per core-hour (the core "
+        "count is our reading of the paper); range = the price's rounding to the cent",
+        kind="measurement range",
+        alternatives=(("reported chip-hours at the on-demand TPU v3 price",
+                       Estimate.exact(g["chip_hours"] * gp.value)),))
+    rate = gpt2_rate()
+    chips = inp[("GPT-2 (1.5B)", "tpu_v3_devices")] * 4
+    g2p = price_at("TPU v3", TAG["gpt2-256-per-hour"].date)
+    g2list = latest_list_price("TPU v3", TAG["gpt2-256-per-hour"].date)
     out["gpt2-256-per-hour"] = Estimate.from_interval(
-        gpt2_rate(), "128 TPU v3 chips (third-party count) x on-demand price per chip-hour "
-        "within a year; a range, not a CI", kind="range of prices")
-    m6 = m6_arithmetic()
-    out["m6-10t-300k"] = Estimate(m6, m6, m6, "the article's own inputs 512 x 240 h x 2.28 USD; "
-                                  "exact value", interval="exact")
+        cent_range(chips, g2list), f"{chips:.0f} TPU v3 chips (third-party count) x the latest "
+                                   f"list price per chip-hour dated up to the run (USD "
+                                   f"{g2list:.2f}, published to the cent)",
+        kind="measurement range",
+        alternatives=(("median on-demand price in the year up to the run",
+                       Estimate.exact(chips * g2p.value)),
+                      ("highest price within a year of the run", Estimate.exact(rate.high))))
+    m6p = price_at("V100", TAG["m6-10t-300k"].date)
+    out["m6-10t-300k"] = Estimate.from_interval(
+        stated_range([(inp[("M6-10T", "gpus")], 0), (inp[("M6-10T", "training_time_hours")], 0),
+                      (M6_CLAIM_PRICE, 0.01)]),
+        "the article's own inputs 512 x 240 h x 2.28 USD; range = the price's rounding to the "
+        "cent", kind="measurement range",
+        alternatives=(("512 x 240 h at our median V100 price dated up to the run",
+                       Estimate.exact(cost_from_hours(240, 512, m6p.value))),))
     claimed57 = register()["m6-10t-57x-gpt3"].claimed_value
     out["m6-10t-57x-gpt3"] = Estimate.from_interval(
         rounding_interval(m6_ratio(), claimed57),
-        "10e12 / 175e9; interval = +-0.5, the rounding of the claim's own 'roughly 57'",
+        "10e12 / 175e9; interval = the rounding of the claim's own 'roughly 57'",
         kind="rounding range")
     out["imagenet-5pct-100b"] = Estimate.untestable(IMAGENET_UNTESTABLE)
     return out
