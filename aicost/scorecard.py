@@ -74,10 +74,10 @@ def band_text(claim, digits: int = 3) -> str:
     """The claim's tolerance band in words, e.g. ``80 to 125`` or ``at least 1,000,000``."""
     lo, hi = claim.band
     if math.isinf(hi):
-        return f"at least {sig(lo, digits)}"
+        return f"at least {claimed_text(lo)}"
     if lo == 0:
-        return f"at most {sig(hi, digits)}"
-    return f"{sig(lo, digits)} to {sig(hi, digits)}"
+        return f"at most {claimed_text(hi)}"
+    return f"{claimed_text(lo)} to {claimed_text(hi)}"
 
 
 def show_verdict(claim_id: str, digits: int = 3, alternatives: bool = True) -> str:
@@ -97,6 +97,8 @@ def show_verdict(claim_id: str, digits: int = 3, alternatives: bool = True) -> s
     line = (f"Verdict on {claim_id}: {v.upper()}. Claimed {sig(claim.claimed_value, digits)} "
             f"{claim.unit}; ours {ours} {claim.unit}" + (f" [{est.note}]" if est.note else ""))
     lines = [line,
+             f"  Primary reading: {claim.primary_reading.rstrip('.')}." if claim.primary_reading else
+             "  Primary reading: not stated in the register.",
              f"  Band the words allow ({claim.tolerance or 'value'}): {band_text(claim, digits)} "
              f"{claim.unit}; rule: {why(claim, est)}.",
              f"  Evidence: {claim.evidence or 'not stated'}; robustness: "

@@ -179,6 +179,20 @@ def software_gains(accelerator: str = "V100", count: int = 8, start: int = 2018,
     return pd.DataFrame(rows).drop_duplicates(subset=["benchmark", "from", "to"])
 
 
+def software_split(benchmark: str = "DAWNBench") -> dict:
+    """The primary software gain (first entry of 2018 -> best of 2019 on 8 V100s) split into fewer
+    epochs and faster epochs: ``fold = epoch_fold x per_epoch_fold``, with ``epoch_fold`` = epochs
+    to target of the first entry / of the last (from each entry's log, ``epoch_at_target``)."""
+    g = software_gains()
+    row = g[(g["benchmark"] == benchmark) & g["endpoints"].str.startswith("first")].iloc[0]
+    runs = load("imagenet_training_runs").set_index("run_id")
+    e0 = float(runs.loc[row["from"], "epoch_at_target"])
+    e1 = float(runs.loc[row["to"], "epoch_at_target"])
+    epoch_fold = e0 / e1
+    return {"fold": float(row["fold"]), "epochs_from": e0, "epochs_to": e1,
+            "epoch_fold": epoch_fold, "per_epoch_fold": float(row["fold"]) / epoch_fold}
+
+
 def software_trend(accelerator: str = "V100", count: int = 8, start: int = 2018,
                    end: int = 2019, benchmark: str = "DAWNBench"):
     """OLS log-linear trend of hours to target on the fixed hardware class (one benchmark)."""

@@ -525,7 +525,10 @@ def assess() -> dict[str, Estimate]:
     alternatives. resnet50-1usd-2020: the cheapest cost observed by 2020-12-31."""
     ratios = endpoint_ratios()
     main = ratios[ratios["2021 price"] == "median"].iloc[0]
-    alts = [(f"2021 result at the {r['2021 price']} price", Estimate.exact(r["fold_decrease"]))
+    label = {"low": "2021 result at the low end of the price window",
+             "high": "2021 result at the high end of the price window",
+             "median, cloud systems only": "cloud-available 2021 systems only, median price"}
+    alts = [(label.get(r["2021 price"], r["2021 price"]), Estimate.exact(r["fold_decrease"]))
             for _, r in ratios.iterrows() if r["2021 price"] != "median"]
     ai = ai_index().set_index("year")["published_cost_usd"]
     if {2017, 2021} <= set(ai.index):
