@@ -35,8 +35,8 @@ def parser(description: str) -> argparse.ArgumentParser:
                    help=f"folder laid out as data/curation/SOURCES.md says (default: ${ENV_VAR}, "
                         "else ../shared/sources beside the repository)")
     p.add_argument("--out", type=Path, default=DATA,
-                   help="folder the tables are written to (default: the repository's data/); tables listed in "
-                        "a script's REQUIRES are read from here")
+                   help="folder the tables are written to (default: the repository's data/); tables "
+                        "listed in a script's REQUIRES are read from here")
     return p
 
 

@@ -52,7 +52,8 @@ def ordered(modules: list) -> list:
     while pending:
         ready = [m for m in pending if all(maker[r] in done for r in m.REQUIRES)]
         if not ready:
-            raise ValueError("REQUIRES form a cycle among: " + ", ".join(Path(m.__file__).name for m in pending))
+            names = ", ".join(Path(m.__file__).name for m in pending)
+            raise ValueError(f"REQUIRES form a cycle among: {names}")
         m = ready[0]
         order.append(m)
         done.add(m)
@@ -107,8 +108,10 @@ def main() -> None:
         finally:
             shutil.rmtree(scratch)
     else:
+        before = {f.name: f.read_bytes() for f in out.glob("*.csv")}
         timings = rebuild(sources, out)
-        bad = []
+        names = [o for _, outs, _ in timings for o in outs]
+        changed = [n for n in names if before.get(n) != (out / n).read_bytes()]
     for name, outs, sec in timings:
         print(f"  {sec:6.2f} s  {name} -> {', '.join(outs)}")
     print(f"  {sum(t for _, _, t in timings):6.2f} s  total, {len(timings)} scripts")
@@ -116,8 +119,11 @@ def main() -> None:
         if bad:
             sys.exit(f"differ from {out}: {', '.join(bad)}")
         print(f"all {len(names)} tables are byte-identical to {out}")
-    elif out == DATA.resolve():
-        print("If a table changed: make datapackage (checksums, codebook), then make test.")
+    elif changed:
+        hint = " -> make datapackage (checksums, codebook), then make test" if out == DATA.resolve() else ""
+        print(f"changed: {', '.join(changed)}{hint}")
+    else:
+        print(f"no table changed ({len(names)} rebuilt byte-identical)")
 
 
 if __name__ == "__main__":
