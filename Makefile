@@ -17,7 +17,7 @@ export SOURCE_DATE_EPOCH=0
 export PYDEVD_DISABLE_FILE_VALIDATION=1
 
 .DEFAULT_GOAL := help
-.PHONY: help env test badinput report refresh lab lint datapackage bench clean distclean
+.PHONY: help env test badinput report refresh lab lint datapackage data bench clean distclean
 
 help: ## List the targets with a line on each.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -49,6 +49,15 @@ lab: $(STAMP) ## Open the notebooks in JupyterLab.
 
 lint: $(STAMP) ## ruff over the package and tests.
 	$(BIN)/ruff check aicost tests
+
+# Raw upstream files laid out as data/curation/SOURCES.md describes (override: make data SOURCES=DIR).
+SOURCES ?= ../shared/sources
+
+data: $(STAMP) ## Rebuild every scripted table in data/ from SOURCES (default ../shared/sources; data/curation/SOURCES.md).
+	@test -d "$(SOURCES)" || { echo "make data: raw sources folder '$(SOURCES)' not found."; \
+	  echo "Lay out the public upstream files as data/curation/SOURCES.md describes and run make data SOURCES=/path/to/raw."; \
+	  exit 2; }
+	$(BIN)/python data/curation/rebuild.py --sources "$(SOURCES)" --out data
 
 bench: $(STAMP) ## Benchmark make test / make report against their floor (median of 3 runs).
 	$(BIN)/python benchmarks/suite.py --repeat 3
