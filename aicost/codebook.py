@@ -27,8 +27,8 @@ column, value and rule on any problem.
 ## Adding or correcting a row
 
 1. Edit the CSV (UTF-8 without byte-order mark; ISO dates; empty cell = missing; a `source` for
-   every row). Tables built by a script in `curation/` should be changed in the script and rebuilt
-   with `python data/curation/build_<table>.py` (it reads `../shared/sources`).
+   every row). Tables built by a script in `curation/` are changed in the script and rebuilt
+   with `make data SOURCES=DIR` (the raw folder laid out as `curation/SOURCES.md` describes).
 2. `make datapackage` to record the new size and checksum (and regenerate this codebook).
 3. `make test` (validates every table and re-runs every notebook), then `make refresh` to store
    the notebooks' new outputs, and `make report`.
