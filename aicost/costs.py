@@ -6,8 +6,10 @@ One place for every conversion, so the notebooks cannot price the same thing two
   price (or ``hours x instance price`` with ``count=1``).
 - ``cost_from_flop(flop, peak_flops, utilisation, price_per_accelerator_hour)``:
   ``flop / (peak x utilisation) / 3600`` accelerator-hours x price.
-- ``price_range(prices, accelerator, date, window_days)``: low / median / high on-demand price per
-  accelerator-hour within +-window of a date, from the ``cloud_prices`` table.
+- ``price_range(prices, accelerator, date, window_days, not_after=None)``: low / median / high
+  on-demand price per accelerator-hour within +-window of a date, from the ``cloud_prices`` table;
+  ``not_after`` drops every price dated after it (no look-ahead: a run priced only with prices
+  that existed by its date).
 - ``to_constant_dollars(usd, year, base_year)``: CPI-U annual averages from ``price_index``.
 """
 
@@ -77,14 +79,19 @@ def price_range(
     window_days: int = 365,
     *,
     kinds: tuple[str, ...] | None = None,
+    not_after=None,
 ) -> PriceRange:
     """Low / median / high on-demand price of ``accelerator`` within +-``window_days`` of ``date``.
 
-    ``prices`` is ``aicost.load("cloud_prices")``. Raises ``LookupError`` naming the accelerator,
-    date and window when no price is found, rather than guessing.
+    ``prices`` is ``aicost.load("cloud_prices")``. ``not_after`` (a date) caps the window's upper
+    end: no price dated later is used (pass the run's own date to forbid look-ahead). Raises
+    ``LookupError`` naming the accelerator, date and window when no price is found, rather than
+    guessing.
     """
     when = pd.Timestamp(date)
     lo, hi = when - pd.Timedelta(days=window_days), when + pd.Timedelta(days=window_days)
+    if not_after is not None:
+        hi = min(hi, pd.Timestamp(not_after))
     sel = prices[
         (prices["accelerator"] == accelerator)
         & prices["price_per_accelerator_hour_usd"].notna()
