@@ -14,7 +14,8 @@ Decisions
   of v0.7-v1.1 was SSD-ResNet34 on COCO, a different task, and is left out), DLRM-DCNv2, Llama 2 70B LoRA, the
   GPT-3 175B and Llama 3.1 405B pretraining slices (from a fixed checkpoint) and Llama 3.1 8B (from random init).
 - Closed division only. Left out and counted in the descriptor: `duplicate_of` rows (logs carried over from an
-  earlier folder: not new measurements), `NOT COMPUTED` rows (run logs absent) and rows scoring NaN (1 of 10 logs).
+  earlier folder: not new measurements), `NOT COMPUTED` rows (run logs absent), rows scoring NaN (1 of 10 logs) and
+  the one invalid score (inf: no run converged).
 - v6.0 (partial): the llama31_8b, llama2_70b_lora and dlrm_dcnv2 rows (gpt_oss_20b is a new task with one round).
   Its publication date was not verified; the date used is the day of the last run start in the NVIDIA run logs
   (2026-05-12), so no price dated later is used for it.
@@ -73,8 +74,9 @@ def rounds_rows(sources: Path, keys: set) -> tuple[list[dict], dict]:
     d = d[d["division"] == "closed"]
     counts["duplicate_of an earlier folder"] = int((d["duplicate_of"] != "").sum())
     d = d[d["duplicate_of"] == ""]
-    bad = d["method"].str.startswith("NOT COMPUTED") | ~pd.to_numeric(d["time_to_train_min"], errors="coerce").gt(0)
-    counts["not computed or NaN"] = int(bad.sum())
+    score = pd.to_numeric(d["time_to_train_min"], errors="coerce")
+    bad = d["method"].str.startswith("NOT COMPUTED") | ~(score.gt(0) & (score < float("inf")))
+    counts["not computed, NaN or invalid (infinite: no converged run)"] = int(bad.sum())
     d = d[~bad]
     rows = []
     for _, r in d.iterrows():
