@@ -118,7 +118,7 @@ def priced(frame: pd.DataFrame, price_frame: pd.DataFrame, window_days: int = WI
     n = np.zeros(len(out), dtype=int)
     notes = [""] * len(out)
     for i, (acc, date, hours) in enumerate(zip(out["price_accelerator"], out["date"],
-                                                out["accelerator_hours"])):
+                                                out["accelerator_hours"], strict=True)):
         if not isinstance(acc, str) or not acc:
             notes[i] = "no accelerator key to price"
             continue
