@@ -117,15 +117,20 @@ def priced(frame: pd.DataFrame, price_frame: pd.DataFrame, window_days: int = WI
             ("price_low", "price_median", "price_high", "cost_low", "cost", "cost_high")}
     n = np.zeros(len(out), dtype=int)
     notes = [""] * len(out)
+    found: dict = {}  # results of a round share the accelerator and the date: look up once
     for i, (acc, date, hours) in enumerate(zip(out["price_accelerator"], out["date"],
                                                 out["accelerator_hours"], strict=True)):
         if not isinstance(acc, str) or not acc:
             notes[i] = "no accelerator key to price"
             continue
-        try:
-            pr = price_range(price_frame, acc, date, window_days,
-                             not_after=None if lookahead else date)
-        except LookupError:
+        if (acc, date) not in found:
+            try:
+                found[acc, date] = price_range(price_frame, acc, date, window_days,
+                                               not_after=None if lookahead else date)
+            except LookupError:
+                found[acc, date] = None
+        pr = found[acc, date]
+        if pr is None:
             notes[i] = f"no price for {acc} in the price window"
             continue
         cols["price_low"][i], cols["price_median"][i], cols["price_high"][i] = (
