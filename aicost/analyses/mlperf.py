@@ -31,6 +31,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from aicost.claims import Estimate
 from aicost.costs import cost_from_hours, price_range
 from aicost.data import load
 from aicost.trends import Interval, PooledTrend, Trend, decimal_year, fit_pooled_trend, fit_trend
@@ -245,9 +246,13 @@ def continuation() -> pd.DataFrame:
     successor tasks (all rounds; rounds after 2021), in accelerator-hours and dollars, as the
     fold decrease per year with its 95% interval."""
     ref = resnet_reference()
+    rn = hours_series(with_resnet=True)
+    rn = rn[(rn["task"] == RESNET) & (rn["date"] < AFTER)]
     rows = [
         ("ResNet-50 2017-2021 (notebook 03)", "accelerator-hours", ref["accelerator-hours"]),
         ("ResNet-50 2017-2021 (notebook 03)", "dollars", ref["dollars"]),
+        ("ResNet-50 MLPerf rounds 2018-2021 (this method)", "accelerator-hours",
+         fit_trend(rn["x"].to_numpy(), rn["accelerator_hours"].to_numpy())),
     ]
     for label, start, end in (("successor tasks, all rounds 2020-2026", None, None),
                               ("successor tasks, rounds 2022-2026", AFTER, None),
@@ -347,3 +352,27 @@ def first_below(threshold: float = ONE_DOLLAR, costs: pd.DataFrame | None = None
                      "cheapest_usd": float(cheapest["usd"]),
                      "cheapest_result": cheapest["result_id"], "cheapest_date": cheapest["date"]})
     return pd.DataFrame(rows)
+
+
+def one_dollar_newest() -> tuple[Estimate, list[tuple[str, Estimate]]]:
+    """ARK's "$1 ResNet-50" scored on the newest data (ResNet-50's last MLPerf round, v4.0,
+    2024): the primary reading is the cheapest ResNet-50 cost ever observed, MLPerf at the
+    median on-demand price of the year before the round (all sources) or DAWNBench at its
+    published price; the alternatives are the other price bases. Every value is an observed
+    cost (interval "exact"); the notes name the first year it reached $1 ("never")."""
+    fb = first_below(ONE_DOLLAR).set_index("basis")
+
+    def est(basis: str) -> Estimate:
+        r = fb.loc[basis]
+        first = "never" if r["first_result"] == "never" else str(r["first_year"])
+        return Estimate(float(r["cheapest_usd"]), float(r["cheapest_usd"]),
+                        float(r["cheapest_usd"]),
+                        f"cheapest ResNet-50 cost observed to 2024 ({r['cheapest_result']}, "
+                        f"{r['cheapest_date'].date()}), {basis}; first year at or below $1: {first}",
+                        interval="exact")
+
+    median = "MLPerf, median price, all sources"
+    dawn = "DAWNBench published price"
+    primary_basis = median if fb.loc[median, "cheapest_usd"] <= fb.loc[dawn, "cheapest_usd"] else dawn
+    alternatives = [(b, est(b)) for b in fb.index if b != primary_basis]
+    return est(primary_basis), alternatives
