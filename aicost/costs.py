@@ -6,8 +6,10 @@ One place for every conversion, so the notebooks cannot price the same thing two
   price (or ``hours x instance price`` with ``count=1``).
 - ``cost_from_flop(flop, peak_flops, utilisation, price_per_accelerator_hour)``:
   ``flop / (peak x utilisation) / 3600`` accelerator-hours x price.
-- ``price_range(prices, accelerator, date, window_days)``: low / median / high on-demand price per
-  accelerator-hour within +-window of a date, from the ``cloud_prices`` table.
+- ``price_range(prices, accelerator, date, window_days, not_after=None)``: low / median / high
+  on-demand price per accelerator-hour within +-window of a date, from the ``cloud_prices`` table;
+  ``not_after`` drops every price dated after it (no look-ahead: a run priced only with prices
+  that existed by its date).
 - ``to_constant_dollars(usd, year, base_year)``: CPI-U annual averages from ``price_index``.
 """
 

@@ -308,3 +308,62 @@ def bootstrap_trend(
     what = "record frontier re-selected in each replicate" if frontier_kind else "all entries"
     method = f"bootstrap percentile, {n_boot} resamples of {n} entries ({what}), seed {seed}"
     return Trend(slope, float(a), len(fx), method, fx, fy, band, slopes, int(n_boot - ok.sum()))
+
+
+# ---------------------------------------------------------------------------------------------
+# several series, one rate: a log-linear fit with a level per group (fixed effects)
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class PooledTrend(Trend):
+    """One common slope fitted to several series, each with its own level (intercept).
+
+    ``intercept`` is NaN (there is one per group, in ``levels``); ``predict`` and
+    ``year_reaching`` need a group and are not available. The rate methods (annual factor,
+    halving time, fold change) use the common slope and its interval.
+    """
+
+    levels: dict = field(default_factory=dict)
+    groups: np.ndarray | None = field(repr=False, default=None)
+
+    def predict(self, dates, group=None) -> pd.DataFrame:  # noqa: D102
+        if group is None:
+            raise ValueError("a pooled trend predicts per group: pass group=")
+        xs = np.array([_as_year(d) for d in np.atleast_1d(dates)], dtype=float)
+        fit = 10.0 ** (self.levels[group] + self.slope.value * xs)
+        return pd.DataFrame({"year": xs, "fit": fit})
+
+    def year_reaching(self, value: float) -> Interval:  # noqa: D102
+        raise NotImplementedError("a pooled trend has one level per group")
+
+
+def fit_pooled_trend(groups, dates, values, *, alpha: float = 0.05) -> PooledTrend:
+    """OLS of ``log10(values)`` on decimal year with one intercept per group (group fixed
+    effects): a common rate of change across series that sit at different levels.
+
+    The slope is identified only by changes within a group, so a group with a single point
+    adds nothing but its own level. Interval: t with ``n - groups - 1`` degrees of freedom
+    (independent scatter around each group's line; it does not cover correlation between
+    groups or the selection of the points).
+    """
+    from statsmodels.regression.linear_model import OLS
+
+    g = np.asarray(groups).astype(str)
+    x = decimal_year(dates) if not np.issubdtype(np.asarray(dates).dtype, np.number) else (
+        np.asarray(dates, dtype=float)
+    )
+    y = _log_values(values)
+    if not (len(g) == len(x) == len(y)):
+        raise ValueError("groups, dates and values must have the same length")
+    names = sorted(set(g.tolist()))
+    df_resid = len(x) - len(names) - 1
+    if df_resid < 1:
+        raise ValueError(f"{len(x)} points in {len(names)} groups leave no residual degree of freedom")
+    x0 = float(np.mean(x))
+    dummies = np.column_stack([(g == k).astype(float) for k in names])
+    model = OLS(y, np.column_stack([x - x0, dummies])).fit()
+    b = float(model.params[0])
+    b_lo, b_hi = (float(v) for v in model.conf_int(alpha)[0])
+    levels = {k: float(model.params[1 + i]) - b * x0 for i, k in enumerate(names)}
+    return PooledTrend(Interval(b, b_lo, b_hi, 1 - alpha), float("nan"), len(x),
+                       f"OLS with a level per group ({len(names)} groups), t interval", x, y,
+                       None, levels=levels, groups=g)

@@ -2,7 +2,11 @@
 
 Reads  <sources>/epoch_training_cost/Hardware_prices.csv (Epoch AI; starts with a UTF-8 BOM)
        <sources>/dawnbench/{ImageNet,CIFAR10}/train/*.json (DAWNBench entries' costPerHour)
+       <sources>/cloud_gpu_prices_2024_2026/cloud_gpu_price_points.csv (14 hand-entered 2024-26 price points from stored
+                 web pages, each with URL and quote; weak: mostly secondary pages, one mirror host)
        <out>/accelerators.csv (built by build_accelerators.py, read from the output folder; maps Epoch hardware names to accelerator keys)
+       + four Crusoe on-demand list prices transcribed by hand below (GPUHUNT_ROWS) from the price table that dstack's
+         gpuhunt package hard-codes "from https://crusoe.ai/cloud/pricing", dated by the commit that added each price
 
 Decisions
 - Epoch: every row with an on-demand price per chip-hour is kept (1-/3-year commitment prices as extra
@@ -13,6 +17,19 @@ Decisions
   CPU-only entries are left out. Entries repeating the same date, hardware and price are merged (one row,
   the others named in notes). The hardware of each entry is mapped by hand in DAWN_ENTRIES below.
 - Stanford DAWN blog 2020-08-17: the four per-accelerator prices it states (two are assumptions).
+- 2024-26 price points: every point with a single price per chip-hour is kept (11 of 14); the three with only a
+  percentage (AWS's June 2025 cut) or a range (Mercatus, Lyceum) are left out. A date given as a quarter or a month
+  is set to the LAST day of that period (date_precision says so), so that a look-up of prices dated no later than
+  a run never uses a price before its period was over. GB200 is priced per B200 die (half the Superchip price) and
+  keyed to B200 (accelerators has no GB200 key); the variant says so. price_kind keeps what each price is: AWS
+  Capacity Blocks are short-term reservations, SemiAnalysis figures a 1-year contract index, Spheron/packet.ai
+  "from" prices the cheapest advertised on-demand configuration, AIMultiple a median of posted on-demand prices.
+- gpuhunt: Crusoe's A100 SXM 80GB, H100 SXM and MI300X (commit 2026-02-26) and H200 (2026-03-03) on-demand prices;
+  the B200 figure in the same table is marked there as estimated, so it is left out.
+- source_strength, by rule: primary = the seller's own price page or an archived copy of it (Epoch rows citing
+  one), or the price a benchmark entry states it paid (DAWNBench); secondary = a third party's compilation,
+  transcription or report (Epoch rows citing the-full-stack cloud-gpus.csv or no page, the DAWN blog, gpuhunt, indexes,
+  vendors' marketing blogs, news); mirror = a copy of the seller's page on an unrelated host (AWS rows).
 """
 import json
 import re
@@ -76,10 +93,36 @@ BLOG_ROWS = [
     ("A100", "A100", "", 6.00, "assumption", "blog: A100 not yet in public cloud; extrapolated from V100 and A100 Lambda Hyperplane server costs"),
     ("TPU v3", "TPU v3 32GB", GCP, 1.25, "assumption", "blog: per 'TPU v3 accelerator' (core vs chip not stated); 32-GB TPU v3 not yet publicly available on GCP, so assumed"),
 ]
+SHARED_2024 = "cloud_gpu_prices_2024_2026/cloud_gpu_price_points.csv"
+GPUHUNT = "dstackai/gpuhunt@{}:src/gpuhunt/providers/crusoe.py"
+GPUHUNT_H100 = "aa885be2ffad34b8bbe7edf5adcd523558a225a6"  # 2026-02-26 "Add Crusoe Cloud provider (#211)"
+GPUHUNT_H200 = "ae2f67a110b47ace24b5e842f4c1a2ff0694b471"  # 2026-03-03 "Add H200 and B200 support for Crusoe ..."
+# (date, accelerator, variant, Crusoe gpu_type, on-demand USD per GPU-hour, commit)
+GPUHUNT_ROWS = [
+    ("2026-02-26", "A100", "A100 SXM 80GB", "A100-SXM-80GB", 1.95, GPUHUNT_H100),
+    ("2026-02-26", "H100", "H100 SXM 80GB", "H100-SXM-80GB", 3.90, GPUHUNT_H100),
+    ("2026-02-26", "MI300X", "MI300X 192GB", "MI300X-192GB", 3.45, GPUHUNT_H100),
+    ("2026-03-03", "H200", "H200 SXM 141GB", "H200-SXM-141GB", 4.29, GPUHUNT_H200),
+]
+# 2024-26 points: chip as written in the source -> (accelerator key, variant, GPUs in the priced unit, per-die divisor)
+CHIP_2024 = {
+    "NVIDIA H100 SXM (p5.48xlarge, 8 GPUs)": ("H100", "H100 SXM", "p5.48xlarge", 8),
+    "NVIDIA H200 (8 GPUs, US East Ohio)": ("H200", "H200", "8 x H200 (p5e.48xlarge presumably)", 8),
+    "NVIDIA A100 40GB (p4d.24xlarge, 8 GPUs)": ("A100", "A100 40GB", "p4d.24xlarge", 8),
+    "NVIDIA H100 80GB": ("H100", "H100 80GB", "", None),
+    "NVIDIA H200 SXM": ("H200", "H200 SXM", "", None),
+    "NVIDIA B200 SXM": ("B200", "B200 SXM", "", None),
+    "NVIDIA GB200 (per Superchip = 2 B200 dies)": ("B200", "GB200 (per B200 die = half a Superchip)", "GB200 Superchip", 2),
+    "NVIDIA H100": ("H100", "H100", "", None),
+}
+# price_type in the source -> price_kind here
+KIND_2024 = {"EC2 Capacity Block": "capacity reservation", "1-year contract": "contract rental index",
+             "on-demand (from)": "advertised from-price", "on-demand, median": "index median"}
+SOURCE_STRENGTH = ["primary", "secondary", "mirror"]
 COLS = ["price_id", "date", "date_precision", "vendor", "accelerator", "accelerator_variant", "hardware_model_raw",
         "location", "instance", "accelerators_in_instance", "price_per_accelerator_hour_usd",
         "price_1yr_commitment_per_accelerator_hour_usd", "price_3yr_commitment_per_accelerator_hour_usd",
-        "instance_price_usd_per_hour", "price_kind", "value_basis", "source_dataset", "source", "notes"]
+        "instance_price_usd_per_hour", "price_kind", "value_basis", "source_dataset", "source_strength", "source", "notes"]
 
 
 def clean(v):
@@ -148,12 +191,76 @@ def blog_rows():
             for acc, variant, vendor, p, kind, note in BLOG_ROWS]
 
 
+def period_end(text: str) -> tuple[str, str]:
+    """'2024-Q4' -> ('2024-12-31', 'quarter'), '2026-06' -> ('2026-06-30', 'month'), a day stays a day."""
+    if re.fullmatch(r"\d{4}-Q[1-4]", text):
+        end = pd.Period(text.replace("-", ""), freq="Q").end_time
+        return end.strftime("%Y-%m-%d"), "quarter"
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return pd.Period(text, freq="M").end_time.strftime("%Y-%m-%d"), "month"
+    return pd.Timestamp(text).strftime("%Y-%m-%d"), "day"
+
+
+def points_2024_rows(sources):
+    t = pd.read_csv(sources / SHARED_2024, dtype=str, keep_default_na=False)
+    rows = []
+    for i, r in t.iterrows():
+        if not r["price_usd_per_chip_hour"]:
+            continue  # a percentage or a range only: no single price to record
+        acc, variant, inst, n = CHIP_2024[r["chip"]]
+        kind = next(v for k, v in KIND_2024.items() if r["price_type"].startswith(k))
+        date, precision = period_end(r["price_date"])
+        price = float(r["price_usd_per_chip_hour"])
+        strength = ("mirror" if "mirror" in r["source_kind"]
+                    else "secondary")  # no row here is the seller's own price page
+        notes = [f"source kind: {r['source_kind']}", f"date: {r['date_basis']}"]
+        if precision != "day":
+            notes.append(f"dated {r['price_date']} in the source; set to the last day of that {precision}")
+        notes += [f"quote: {r['quote']}", f"price type: {r['price_type']}"]
+        if r["notes"]:
+            notes.append(r["notes"])
+        rows.append({
+            "price_id": f"web2024-{i:02d}", "date": date, "date_precision": precision, "vendor": r["vendor"],
+            "accelerator": acc, "accelerator_variant": variant, "hardware_model_raw": r["chip"],
+            "location": "US East" if "US East" in r["quote"] else "", "instance": inst,
+            "accelerators_in_instance": n, "price_per_accelerator_hour_usd": price,
+            "instance_price_usd_per_hour": round(price * n, 6) if n == 2 else None,
+            "price_kind": kind, "value_basis": "computed" if n == 2 else "published",
+            "source_dataset": "Cloud GPU price points 2024-2026 (web pages)", "source_strength": strength,
+            "source": r["url"], "notes": "; ".join(notes)})
+    return rows
+
+
+def gpuhunt_rows():
+    return [{"price_id": f"gpuhunt-crusoe-{gpu.lower()}", "date": date, "date_precision": "day", "vendor": "Crusoe",
+             "accelerator": acc, "accelerator_variant": variant, "hardware_model_raw": gpu, "instance": "per GPU",
+             "accelerators_in_instance": 1, "price_per_accelerator_hour_usd": p, "price_kind": "list price",
+             "value_basis": "published", "source_dataset": "gpuhunt (dstack) Crusoe price table",
+             "source_strength": "secondary", "source": GPUHUNT.format(commit),
+             "notes": ("on-demand price per GPU-hour as transcribed in gpuhunt 'from https://crusoe.ai/cloud/pricing'; "
+                       "dated by the commit that added it (the page itself not seen)")}
+            for date, acc, variant, gpu, p, commit in GPUHUNT_ROWS]
+
+
+def strength_of(row) -> str:
+    """source_strength of an Epoch / DAWNBench / DAWN-blog row, by the rule in the module docstring."""
+    if row["source_dataset"] == "DAWNBench entries":
+        return "primary"
+    if (row["source_dataset"] == "Stanford DAWN blog" or "github.com/the-full-stack" in row["source"]
+            or row["source"] == EPOCH_FILE):  # a compilation, or Epoch's table without a page cited
+        return "secondary"
+    return "primary"
+
+
 def build(sources: Path, out: Path) -> None:
     acc = pd.read_csv(out / "accelerators.csv", dtype=str, keep_default_na=False)
     key_of = dict(zip(acc["epoch_hardware_name"], acc["accelerator"]))
     for k, folded in zip(acc["accelerator"], acc["epoch_variants_folded"]):
         key_of.update({n: k for n in folded.split("; ") if n})
-    df = pd.DataFrame(epoch_rows(sources, key_of) + dawn_rows(sources) + blog_rows())[COLS]
+    old = pd.DataFrame(epoch_rows(sources, key_of) + dawn_rows(sources) + blog_rows())
+    old["source_strength"] = old.apply(strength_of, axis=1)
+    df = pd.concat([old, pd.DataFrame(points_2024_rows(sources) + gpuhunt_rows())])[COLS]
+    assert df["source_strength"].isin(SOURCE_STRENGTH).all()
     assert df["price_id"].is_unique and df["accelerator"].isin(acc["accelerator"]).all()
     assert (df["price_per_accelerator_hour_usd"] > 0).all()
     df = df.sort_values(["date", "accelerator", "vendor", "price_id"], kind="mergesort")
