@@ -170,7 +170,7 @@ def price_coverage(candidates: list[str] | None = None) -> pd.DataFrame:
         for y in years:
             s = sel[(sel["accelerator"] == acc) & (sel["year"] == y)]
             n, na = int(s["usable"].sum()), int((~s["usable"]).sum())
-            row[str(y)] = f"{n}" + (f" (+{na} assumed)" if na else "")
+            row[str(y)] = f"{n}" + (f" (+{na} not on-demand)" if na else "")
         rows.append(row)
     return pd.DataFrame(rows)
 
