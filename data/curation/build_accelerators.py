@@ -1,8 +1,8 @@
 """Build data/accelerators.csv: one row per accelerator key (the project's shared vocabulary).
 
-Reads  ../shared/sources/epoch_training_cost/Chip_dataset-Grid_view.csv  (Epoch AI chip dataset,
+Reads  <sources>/epoch_training_cost/Chip_dataset-Grid_view.csv  (Epoch AI chip dataset,
        byte-identical to epoch-research/training-cost-trends@263c40a1:data/Chip dataset-Grid view.csv)
-       ../shared/sources/epoch_training_cost/Hardware_prices.csv  (only to know which chips have prices).
+       <sources>/epoch_training_cost/Hardware_prices.csv  (only to know which chips have prices).
 
 Decisions
 - Short-vocabulary families (K80, V100, A100, TPU v3, ...) get one row each. All Epoch entries that are
@@ -21,8 +21,9 @@ from pathlib import Path
 
 import pandas as pd
 
-SRC = Path(__file__).resolve().parents[3] / "shared" / "sources" / "epoch_training_cost"
-OUT = Path(__file__).resolve().parents[1] / "accelerators.csv"
+from _common import run
+
+OUTPUTS = ("accelerators.csv",)
 EPOCH_SRC = ("epoch-research/training-cost-trends@263c40a159307e917213d1dc433c617e47d55bfe:"
              "data/Chip dataset-Grid view.csv")
 DAWN = "stanford-futuredata/dawn-bench-entries@fb27b827bd83eff9021698ffe576b33a100e0b78"
@@ -149,14 +150,15 @@ def row_from_epoch(r, key, vocab):
     return out
 
 
-def main():
-    chips = pd.read_csv(SRC / "Chip_dataset-Grid_view.csv", dtype={"Release date": str})
+def build(sources: Path, out: Path) -> None:
+    src = sources / "epoch_training_cost"
+    chips = pd.read_csv(src / "Chip_dataset-Grid_view.csv", dtype={"Release date": str})
     chips = chips[chips["Hardware name"].notna()].copy()
     chips["_filled"] = chips.notna().sum(axis=1)
     chips = (chips.sort_values(["Hardware name", "_filled"], ascending=[True, False], kind="mergesort")
              .drop_duplicates("Hardware name"))
     by_name = chips.set_index("Hardware name")
-    prices = pd.read_csv(SRC / "Hardware_prices.csv", encoding="utf-8-sig")
+    prices = pd.read_csv(src / "Hardware_prices.csv", encoding="utf-8-sig")
     priced = set(prices["Hardware model"].dropna())
 
     rows, folded = [], set()
@@ -197,9 +199,9 @@ def main():
               "memory_gb", "tdp_w"]:
         df[c] = df[c].map(lambda v: "" if v is None or pd.isna(v) else format(float(v), ".10g"))
     df = df.fillna("").astype(str).apply(lambda s: s.str.strip())
-    df.to_csv(OUT, index=False, lineterminator="\n", encoding="utf-8")
-    print(f"{len(df)} rows -> {OUT}")
+    df.to_csv(out / OUTPUTS[0], index=False, lineterminator="\n", encoding="utf-8")
+    print(f"{len(df)} rows -> {out / OUTPUTS[0]}")
 
 
 if __name__ == "__main__":
-    main()
+    run(build)

@@ -1,8 +1,8 @@
 """Build data/cloud_prices.csv: cloud price per accelerator-hour by date, vendor and accelerator.
 
-Reads  ../shared/sources/epoch_training_cost/Hardware_prices.csv (Epoch AI; starts with a UTF-8 BOM)
-       ../shared/sources/dawnbench/{ImageNet,CIFAR10}/train/*.json (DAWNBench entries' costPerHour)
-       data/accelerators.csv (built by build_accelerators.py; maps Epoch hardware names to accelerator keys)
+Reads  <sources>/epoch_training_cost/Hardware_prices.csv (Epoch AI; starts with a UTF-8 BOM)
+       <sources>/dawnbench/{ImageNet,CIFAR10}/train/*.json (DAWNBench entries' costPerHour)
+       <out>/accelerators.csv (built by build_accelerators.py, read from the output folder; maps Epoch hardware names to accelerator keys)
 
 Decisions
 - Epoch: every row with an on-demand price per chip-hour is kept (1-/3-year commitment prices as extra
@@ -20,8 +20,10 @@ from pathlib import Path
 
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parents[1]
-SRC = Path(__file__).resolve().parents[3] / "shared" / "sources"
+from _common import run
+
+OUTPUTS = ("cloud_prices.csv",)
+REQUIRES = ("accelerators.csv",)
 EPOCH_FILE = ("epoch-research/training-cost-trends@263c40a159307e917213d1dc433c617e47d55bfe:"
               "data/Hardware prices.csv")
 DAWN_REPO = "stanford-futuredata/dawn-bench-entries@fb27b827bd83eff9021698ffe576b33a100e0b78"
@@ -84,8 +86,8 @@ def clean(v):
     return " ".join(str(v).split()) if pd.notna(v) and str(v).strip() else ""
 
 
-def epoch_rows(key_of):
-    h = pd.read_csv(SRC / "epoch_training_cost" / "Hardware_prices.csv", encoding="utf-8-sig")
+def epoch_rows(sources, key_of):
+    h = pd.read_csv(sources / "epoch_training_cost" / "Hardware_prices.csv", encoding="utf-8-sig")
     h = h[h["Price per chip-hour (on-demand)"].notna()]
     rows = []
     for i, r in h.iterrows():
@@ -113,10 +115,10 @@ def epoch_rows(key_of):
     return rows
 
 
-def dawn_rows():
+def dawn_rows(sources):
     groups = {}
     for path, (vendor, acc, variant, inst, n, note) in DAWN_ENTRIES.items():
-        d = json.loads((SRC / "dawnbench" / path).read_text(encoding="utf-8"))
+        d = json.loads((sources / "dawnbench" / path).read_text(encoding="utf-8"))
         groups.setdefault((d["timestamp"], inst, float(d["costPerHour"])), []).append(
             (path, vendor, acc, variant, n, note, d["hardware"]))
     rows = []
@@ -146,12 +148,12 @@ def blog_rows():
             for acc, variant, vendor, p, kind, note in BLOG_ROWS]
 
 
-def main():
-    acc = pd.read_csv(ROOT / "accelerators.csv", dtype=str, keep_default_na=False)
+def build(sources: Path, out: Path) -> None:
+    acc = pd.read_csv(out / "accelerators.csv", dtype=str, keep_default_na=False)
     key_of = dict(zip(acc["epoch_hardware_name"], acc["accelerator"]))
     for k, folded in zip(acc["accelerator"], acc["epoch_variants_folded"]):
         key_of.update({n: k for n in folded.split("; ") if n})
-    df = pd.DataFrame(epoch_rows(key_of) + dawn_rows() + blog_rows())[COLS]
+    df = pd.DataFrame(epoch_rows(sources, key_of) + dawn_rows(sources) + blog_rows())[COLS]
     assert df["price_id"].is_unique and df["accelerator"].isin(acc["accelerator"]).all()
     assert (df["price_per_accelerator_hour_usd"] > 0).all()
     df = df.sort_values(["date", "accelerator", "vendor", "price_id"], kind="mergesort")
@@ -159,9 +161,9 @@ def main():
               "price_1yr_commitment_per_accelerator_hour_usd", "price_3yr_commitment_per_accelerator_hour_usd"]:
         df[c] = df[c].map(lambda v: "" if pd.isna(v) else format(float(v), ".10g"))
     df = df.fillna("").astype(str).apply(lambda s: s.str.strip())
-    df.to_csv(ROOT / "cloud_prices.csv", index=False, lineterminator="\n", encoding="utf-8")
-    print(f"{len(df)} rows -> {ROOT / 'cloud_prices.csv'}")
+    df.to_csv(out / OUTPUTS[0], index=False, lineterminator="\n", encoding="utf-8")
+    print(f"{len(df)} rows -> {out / OUTPUTS[0]}")
 
 
 if __name__ == "__main__":
-    main()
+    run(build)

@@ -1,6 +1,6 @@
 """Build data/imagenet_inference_runs.csv: one row per DAWNBench ImageNet inference entry.
 
-Reads (read-only) ../shared/sources/dawnbench/ImageNet/inference/*.json (DAWNBench, 2017-11 .. 2020-03).
+Reads (read-only) <sources>/dawnbench/ImageNet/inference/*.json (DAWNBench, 2017-11 .. 2020-03).
 
 Decisions:
   * latency_ms = JSON `latency` (milliseconds per image, images classified one at a time).
@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
-SRC = Path(__file__).resolve().parents[3] / "shared" / "sources"
-OUT = Path(__file__).resolve().parents[1] / "imagenet_inference_runs.csv"
+from _common import run
+
+OUTPUTS = ("imagenet_inference_runs.csv",)
 DAWN_REPO = "stanford-futuredata/dawn-bench-entries@fb27b827bd83eff9021698ffe576b33a100e0b78"
 
 # stem: (model, accelerator, count, basis, cloud_instance, notes)
@@ -59,8 +60,8 @@ def num(x):
     return "" if x is None else repr(x) if isinstance(x, float) else str(x)
 
 
-def main():
-    folder = SRC / "dawnbench" / "ImageNet" / "inference"
+def build(sources: Path, out: Path) -> None:
+    folder = sources / "dawnbench" / "ImageNet" / "inference"
     stems = sorted(p.stem for p in folder.glob("*.json"))
     assert set(stems) == set(HARDWARE), set(stems) ^ set(HARDWARE)
     rows = []
@@ -84,9 +85,9 @@ def main():
     # short names used above -> the key of that chip in data/accelerators.csv (Epoch's name)
     df["accelerator"] = df["accelerator"].replace({"P4": "Tesla P4", "Hanguang 800": "T-Head Hanguang 800"})
     assert df["run_id"].is_unique
-    df.to_csv(OUT, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL, encoding="utf-8")
-    print(f"wrote {OUT} ({len(df)} rows)")
+    df.to_csv(out / OUTPUTS[0], index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL, encoding="utf-8")
+    print(f"wrote {out / OUTPUTS[0]} ({len(df)} rows)")
 
 
 if __name__ == "__main__":
-    main()
+    run(build)

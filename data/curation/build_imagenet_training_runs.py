@@ -1,6 +1,6 @@
 """Build data/imagenet_training_runs.csv: one row per ImageNet training result.
 
-Reads (read-only) from ../shared/sources:
+Reads (read-only) from <sources>:
   * dawnbench/ImageNet/train/<stem>.json + <stem>.tsv  (DAWNBench, 2017-10 .. 2020-03)
   * mlperf_resnet/mlperf_resnet_time_to_train.csv      (MLPerf Training ResNet-50, v0.5 .. v4.0)
 
@@ -24,8 +24,9 @@ from pathlib import Path
 
 import pandas as pd
 
-SRC = Path(__file__).resolve().parents[3] / "shared" / "sources"
-OUT = Path(__file__).resolve().parents[1] / "imagenet_training_runs.csv"
+from _common import run
+
+OUTPUTS = ("imagenet_training_runs.csv",)
 DAWN_REPO = "stanford-futuredata/dawn-bench-entries@fb27b827bd83eff9021698ffe576b33a100e0b78"
 
 # stem: (model, accelerator, variant, count, count_unit, count_basis, hosts, cloud_instance, notes)
@@ -82,9 +83,9 @@ def iso(date):
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
-def dawnbench_rows():
+def dawnbench_rows(sources):
     rows = []
-    folder = SRC / "dawnbench" / "ImageNet" / "train"
+    folder = sources / "dawnbench" / "ImageNet" / "train"
     stems = sorted(p.stem for p in folder.glob("*.json"))
     assert set(stems) == set(HARDWARE), set(stems) ^ set(HARDWARE)
     for stem in stems:
@@ -131,8 +132,8 @@ def cloud_instance(r):
     return ""
 
 
-def mlperf_rows():
-    d = pd.read_csv(SRC / "mlperf_resnet" / "mlperf_resnet_time_to_train.csv", dtype=str, keep_default_na=False)
+def mlperf_rows(sources):
+    d = pd.read_csv(sources / "mlperf_resnet" / "mlperf_resnet_time_to_train.csv", dtype=str, keep_default_na=False)
     d = d[(d["division"] == "closed") & (d["duplicate_of"] == "") & ~d["method"].str.contains("NOT COMPUTED")]
     rows = []
     for _, r in d.iterrows():
@@ -177,16 +178,16 @@ def mlperf_rows():
     return rows
 
 
-def main():
-    rows = dawnbench_rows() + mlperf_rows()
+def build(sources: Path, out: Path) -> None:
+    rows = dawnbench_rows(sources) + mlperf_rows(sources)
     df = pd.DataFrame(rows).sort_values(["date", "run_id"], kind="mergesort")
     df["accelerator"] = df["accelerator"].replace(ACCEL_KEYS)
     assert df["run_id"].is_unique
     for c in df.columns:
         df[c] = df[c].astype(str).str.strip()
-    df.to_csv(OUT, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL, encoding="utf-8")
-    print(f"wrote {OUT} ({len(df)} rows)")
+    df.to_csv(out / OUTPUTS[0], index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL, encoding="utf-8")
+    print(f"wrote {out / OUTPUTS[0]} ({len(df)} rows)")
 
 
 if __name__ == "__main__":
-    main()
+    run(build)

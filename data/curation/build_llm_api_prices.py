@@ -1,6 +1,6 @@
 """Build data/llm_api_prices.csv: dated LLM API prices (USD per million tokens) with MMLU / GPQA Diamond.
 
-Reads ../shared/sources/llm_cost/:
+Reads <sources>/llm_cost/:
 * epoch_inference_aa_data_with_math5.csv and epoch_inference_price_data_not_in_aa.csv - the two price
   files of epoch-research/llm-benchmark-efficiency@34b9233 (Epoch's "LLM inference prices have fallen
   rapidly but unequally across tasks", 2025-03-12). Their single price is a 3:1 input:output weighted
@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
-SRC = Path(__file__).resolve().parents[3] / "shared" / "sources" / "llm_cost"
-OUT = Path(__file__).resolve().parents[1] / "llm_api_prices.csv"
+from _common import run
+
+OUTPUTS = ("llm_api_prices.csv",)
 EPOCH = "epoch-research/llm-benchmark-efficiency@34b923314338360d1b1bbed6ec30d9299e54fdae:data/"
 SIMONW_SNAPSHOT = "2026-08-05"  # commit date of simonw/llm-prices@723ef0bd3a6254436e9fe8d7f05d4d787e99f4c5
 
@@ -35,8 +36,8 @@ def developer(name):
     return next((d for prefix, d in DEVELOPERS if name.startswith(prefix)), None)
 
 
-def epoch_rows(fname, tag, who):
-    df = pd.read_csv(SRC / fname)
+def epoch_rows(src, fname, tag, who):
+    df = pd.read_csv(src / fname)
     out = pd.DataFrame({
         "date": df["Release Date"], "model": df["Model Name"], "developer": df["Model Name"].map(developer),
         "provider": "first-party API, else median across providers (" + who + ")",
@@ -53,8 +54,8 @@ fname_upstream = {"epoch_inference_aa_data_with_math5.csv": "aa_data_with_math5.
                   "epoch_inference_price_data_not_in_aa.csv": "epoch_ai_price_data_not_in_aa_with_benchmarks.csv"}
 
 
-def simonw_rows():
-    df = pd.read_csv(SRC / "llm_api_prices.csv")
+def simonw_rows(src):
+    df = pd.read_csv(src / "llm_api_prices.csv")
     df = df[df["source"].str.startswith("simonw/llm-prices@")]
     # upstream lists xai grok-4-fast twice (same prices, names "Grok 4 Fast" and "... <=128k"): keep the first
     df = df.drop_duplicates(["vendor", "model", "price_from_date", "price_to_date", "usd_per_1m_input",
@@ -83,10 +84,11 @@ def simonw_rows():
     return out
 
 
-def main():
-    df = pd.concat([epoch_rows("epoch_inference_aa_data_with_math5.csv", "epoch-aa", "Artificial Analysis data"),
-                    epoch_rows("epoch_inference_price_data_not_in_aa.csv", "epoch", "Epoch AI collection"),
-                    simonw_rows()], ignore_index=True)
+def build(sources: Path, out: Path) -> None:
+    src = sources / "llm_cost"
+    df = pd.concat([epoch_rows(src, "epoch_inference_aa_data_with_math5.csv", "epoch-aa", "Artificial Analysis data"),
+                    epoch_rows(src, "epoch_inference_price_data_not_in_aa.csv", "epoch", "Epoch AI collection"),
+                    simonw_rows(src)], ignore_index=True)
     df["is_reasoning_model"] = df["model"].str.contains(REASONING).map({True: "true", False: "false"})
     gpt3_2024 = (df["model"] == "GPT-3 175B (davinci)") & (df["date"] == "2024-01-04")
     df.loc[gpt3_2024, "notes"] = ("Epoch lists MMLU 63.1 at this date, not 43.9: likely the davinci-002 "
@@ -99,10 +101,10 @@ def main():
     for c in ("price_input_usd_per_mtok", "price_output_usd_per_mtok", "price_blended_usd_per_mtok",
               "mmlu_pct", "gpqa_diamond_pct"):
         df[c] = pd.to_numeric(df[c]).map(lambda x: "" if pd.isna(x) else f"{x:.6g}")
-    df.to_csv(OUT, index=False, lineterminator="\n")
-    print(f"wrote {OUT} ({len(df)} rows)")
+    df.to_csv(out / OUTPUTS[0], index=False, lineterminator="\n")
+    print(f"wrote {out / OUTPUTS[0]} ({len(df)} rows)")
     print(df["date_basis"].value_counts().to_string())
 
 
 if __name__ == "__main__":
-    main()
+    run(build)

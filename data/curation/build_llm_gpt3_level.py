@@ -1,6 +1,6 @@
 """Build data/llm_gpt3_level.csv: language models with MMLU 5-shot, size, tokens, compute, hardware.
 
-Reads ../shared/sources/llm_cost/gpt3_level_candidates.csv (a compilation whose rows name their
+Reads <sources>/llm_cost/gpt3_level_candidates.csv (a compilation whose rows name their
 primary sources) and takes its numbers; everything this script decides is in CURATION below:
 
 * the MosaicML "GPT-3 quality for <$500k" 30B recipe is a projection, not a trained model with an
@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
-SRC = Path(__file__).resolve().parents[3] / "shared" / "sources" / "llm_cost"
-OUT = Path(__file__).resolve().parents[1] / "llm_gpt3_level.csv"
+from _common import run
+
+OUTPUTS = ("llm_gpt3_level.csv",)
 
 EPOCH_MODELS = "Epoch AI, Data on AI Models (https://epoch.ai/data/ai-models)"
 EPOCH_MMLU = ("Epoch AI Benchmarking MMLU table (LucaDeLeo/aiobituaries@a2f74c4cc1f64f8fbe85eaa470f22c354564f71e:"
@@ -183,8 +184,8 @@ def fix_src(s):
     return s.replace("meta-llama/llama-models@a9c89c4 ", LL.split(":")[0] + ":")
 
 
-def main():
-    cand = pd.read_csv(SRC / "gpt3_level_candidates.csv")
+def build(sources: Path, out: Path) -> None:
+    cand = pd.read_csv(sources / "llm_cost" / "gpt3_level_candidates.csv")
     cand = cand[~cand["model"].str.contains("projection")]
     rows = []
     for _, r in cand.iterrows():
@@ -232,9 +233,9 @@ def main():
 
     df["source"] = df.apply(row_source, axis=1)
     df = df.sort_values(["date", "model"], kind="mergesort")
-    df.to_csv(OUT, index=False, lineterminator="\n")
-    print(f"wrote {OUT} ({len(df)} rows; {int((df['meets_gpt3_mmlu'] == 'true').sum())} meet MMLU >= 43.9)")
+    df.to_csv(out / OUTPUTS[0], index=False, lineterminator="\n")
+    print(f"wrote {out / OUTPUTS[0]} ({len(df)} rows; {int((df['meets_gpt3_mmlu'] == 'true').sum())} meet MMLU >= 43.9)")
 
 
 if __name__ == "__main__":
-    main()
+    run(build)

@@ -1,6 +1,6 @@
 """Build data/ml_systems.csv: notable ML systems with training compute, plus OpenAI "AI and Compute" values.
 
-Reads (under ../shared/sources):
+Reads (under <sources>):
   epoch_training_cost/All_ML_Systems_-_full_view.csv   Epoch "All ML Systems" snapshot (base table)
       = epoch-research/training-cost-trends@39afc3de1beb16ee18dbe89f925759fa713dc744:data/All ML Systems - full view.csv
   llm_cost/epoch_notable_ai_models.csv                  Epoch "Notable AI Models", newer snapshot (2025-11)
@@ -27,8 +27,9 @@ import re
 
 import pandas as pd
 
-SRC = Path(__file__).resolve().parents[3] / "shared" / "sources"
-OUT = Path(__file__).resolve().parents[1] / "ml_systems.csv"
+from _common import run
+
+OUTPUTS = ("ml_systems.csv",)
 
 ALL_SRC = ("epoch-research/training-cost-trends@39afc3de1beb16ee18dbe89f925759fa713dc744:"
            "data/All ML Systems - full view.csv")
@@ -116,9 +117,9 @@ def epoch_rows(df, snapshot, source):
     })
 
 
-def main():
-    allm = pd.read_csv(SRC / "epoch_training_cost" / "All_ML_Systems_-_full_view.csv")
-    notable = pd.read_csv(SRC / "llm_cost" / "epoch_notable_ai_models.csv")
+def build(sources: Path, out: Path) -> None:
+    allm = pd.read_csv(sources / "epoch_training_cost" / "All_ML_Systems_-_full_view.csv")
+    notable = pd.read_csv(sources / "llm_cost" / "epoch_notable_ai_models.csv")
 
     base = epoch_rows(allm, "all_ml_systems_2025_06", ALL_SRC)
     extra = epoch_rows(notable, "notable_ai_models_2025_11", NOTABLE_SRC)
@@ -150,11 +151,11 @@ def main():
     rows = pd.concat([base, added], ignore_index=True).drop(columns=["_key", "_notable_flop", "_link"])
 
     # --- OpenAI "AI and Compute" -------------------------------------------------------------------
-    aic = pd.read_csv(SRC / "compute_trends" / "ai_and_compute.csv")
-    raw = pd.read_csv(SRC / "compute_trends" / "raw" / "skaltman_ai-progress_data-raw_compute.csv")
+    aic = pd.read_csv(sources / "compute_trends" / "ai_and_compute.csv")
+    raw = pd.read_csv(sources / "compute_trends" / "raw" / "skaltman_ai-progress_data-raw_compute.csv")
     full = dict(zip(raw["result"], raw["overall_peta_flop_days"]))  # unrounded values
     aic["pfs"] = [full.get(s, v) for s, v in zip(aic["system"], aic["pfs_days"])]
-    cw = pd.read_csv(SRC / "compute_trends" / "ai_and_compute_epoch_crosswalk.csv")
+    cw = pd.read_csv(sources / "compute_trends" / "ai_and_compute_epoch_crosswalk.csv")
     oa = cw.merge(aic[["system", "set", "is_upper_bound", "pfs", "value_source", "publication_date",
                        "epoch_model"]].rename(columns={"epoch_model": "aic_epoch_model"}),
                   left_on="openai_label", right_on="system", how="outer")
@@ -220,18 +221,18 @@ def main():
             "openai_pfs_days", "openai_flop", "openai_is_upper_bound", "openai_epoch_match", "openai_source",
             "reference_url", "source"]
     rows["accelerator"] = rows["training_hardware"].map(accelerator)
-    out = rows[cols].copy()
+    table = rows[cols].copy()
     for c in ["epoch_compute_from_openai", "epoch_notable"]:
-        out[c] = out[c].astype(object).where(rows["in_epoch"], pd.NA)
+        table[c] = table[c].astype(object).where(rows["in_epoch"], pd.NA)
     for c in ["epoch_compute_from_openai", "epoch_notable", "in_epoch", "openai_is_upper_bound"]:
-        out[c] = out[c].map(lambda v: "" if pd.isna(v) else ("true" if bool(v) else "false"))
+        table[c] = table[c].map(lambda v: "" if pd.isna(v) else ("true" if bool(v) else "false"))
     for c in ["training_compute_flop", "parameters", "hardware_quantity", "training_time_hours",
               "training_chip_hours", "epoch_notable_training_compute_flop", "epoch_cost_estimate_usd_2023",
               "openai_pfs_days", "openai_flop"]:
-        out[c] = pd.to_numeric(out[c]).map(lambda v: "" if pd.isna(v) else format(v, ".10g"))
-    out.to_csv(OUT, index=False, lineterminator="\n", encoding="utf-8")
-    print(f"wrote {OUT} ({len(out)} rows)")
+        table[c] = pd.to_numeric(table[c]).map(lambda v: "" if pd.isna(v) else format(v, ".10g"))
+    table.to_csv(out / OUTPUTS[0], index=False, lineterminator="\n", encoding="utf-8")
+    print(f"wrote {out / OUTPUTS[0]} ({len(table)} rows)")
 
 
 if __name__ == "__main__":
-    main()
+    run(build)

@@ -1,8 +1,8 @@
 """Build data/price_index.csv: annual price indices in tidy long format (index, year, value).
 
-Reads  ../shared/sources/compute_trends/cpi_us_annual.csv  (annual means of FRED CPIAUCNS / CPIAUCSL)
-       ../shared/sources/compute_trends/cpi_us_monthly.csv (to recompute and check the NSA annual means)
-       ../shared/sources/epoch_training_cost/PCU518210518210.csv (FRED PPI, monthly)
+Reads  <sources>/compute_trends/cpi_us_annual.csv  (annual means of FRED CPIAUCNS / CPIAUCSL)
+       <sources>/compute_trends/cpi_us_monthly.csv (to recompute and check the NSA annual means)
+       <sources>/epoch_training_cost/PCU518210518210.csv (FRED PPI, monthly)
 
 Decisions
 - CPI-U: annual average of the 12 NSA months for complete years (1913-2023; equals BLS's published annual
@@ -16,16 +16,18 @@ from pathlib import Path
 
 import pandas as pd
 
-SRC = Path(__file__).resolve().parents[3] / "shared" / "sources"
-OUT = Path(__file__).resolve().parents[1] / "price_index.csv"
+from _common import run
+
+OUTPUTS = ("price_index.csv",)
+
 CPI_NSA = ("Michael-Kornilich/makro-analysis@0b42ca741d8828dd24e8f9574c86b6c677fee788:raw_data/CPIAUCNS.csv")
 CPI_SA = ("ericpassmore/debasement-dashboard@673e4c012efd3fa5bed87fda516849c706e61335:data/CPIAUCSL.csv")
 PPI = ("epoch-research/training-cost-trends@263c40a159307e917213d1dc433c617e47d55bfe:data/PCU518210518210.csv")
 
 
-def main():
-    cpi = pd.read_csv(SRC / "compute_trends" / "cpi_us_annual.csv")
-    monthly = pd.read_csv(SRC / "compute_trends" / "cpi_us_monthly.csv")
+def build(sources: Path, out: Path) -> None:
+    cpi = pd.read_csv(sources / "compute_trends" / "cpi_us_annual.csv")
+    monthly = pd.read_csv(sources / "compute_trends" / "cpi_us_monthly.csv")
     rows = []
     for _, r in cpi.iterrows():
         y = int(r["year"])
@@ -46,21 +48,21 @@ def main():
     for y, v, basis, _, _ in rows:
         if basis.startswith("annual average"):
             assert check.loc[y, "count"] == 12 and abs(check.loc[y, "mean"] - v) < 6e-4, y
-    out = [{"index": "CPI-U", "year": y, "value": v, "basis": b, "base_period": "1982-84=100",
+    table = [{"index": "CPI-U", "year": y, "value": v, "basis": b, "base_period": "1982-84=100",
             "source": s, "notes": n} for y, v, b, s, n in rows]
 
-    ppi = pd.read_csv(SRC / "epoch_training_cost" / "PCU518210518210.csv")
+    ppi = pd.read_csv(sources / "epoch_training_cost" / "PCU518210518210.csv")
     ppi["year"] = pd.to_datetime(ppi["observation_date"]).dt.year
     g = ppi.groupby("year")["PCU518210518210"].agg(["mean", "count"])
     for y, r in g[g["count"] == 12].iterrows():
-        out.append({"index": "PPI-518210", "year": int(y), "value": round(r["mean"], 3),
+        table.append({"index": "PPI-518210", "year": int(y), "value": round(r["mean"], 3),
                     "basis": "annual average of 12 monthly values", "base_period": "Dec 2000=100",
                     "source": PPI, "notes": "FRED PCU518210518210 (BLS producer price index, NAICS 518210)"})
-    df = pd.DataFrame(out).sort_values(["index", "year"], kind="mergesort")
+    df = pd.DataFrame(table).sort_values(["index", "year"], kind="mergesort")
     df["value"] = df["value"].map(lambda v: format(v, ".3f"))
-    df.to_csv(OUT, index=False, lineterminator="\n", encoding="utf-8")
-    print(f"{len(df)} rows -> {OUT}")
+    df.to_csv(out / OUTPUTS[0], index=False, lineterminator="\n", encoding="utf-8")
+    print(f"{len(df)} rows -> {out / OUTPUTS[0]}")
 
 
 if __name__ == "__main__":
-    main()
+    run(build)

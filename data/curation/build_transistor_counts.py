@@ -1,6 +1,6 @@
 """Build data/transistor_counts.csv: microprocessor transistor counts, two datasets in one tidy table.
 
-Reads (under ../shared/sources):
+Reads (under <sources>):
   compute_trends/raw/numpy-tutorials_content_transistor_data.csv
       = numpy/numpy-tutorials@d8a82a1b792f24a52eebcf0ae5ec73ccacfef685:content/transistor_data.csv
         (Wikipedia "Transistor count" microprocessor table, accessed 2020-10-01; CC BY-SA 4.0)
@@ -23,8 +23,9 @@ import re
 
 import pandas as pd
 
-SRC = Path(__file__).resolve().parents[3] / "shared" / "sources"
-OUT = Path(__file__).resolve().parents[1] / "transistor_counts.csv"
+from _common import run
+
+OUTPUTS = ("transistor_counts.csv",)
 
 WIKI_SRC = "numpy/numpy-tutorials@d8a82a1b792f24a52eebcf0ae5ec73ccacfef685:content/transistor_data.csv"
 RUPP_SRC = "karlrupp/microprocessor-trend-data@f2121ab2b83a156b114fe34e62e1edeca98e8e38:50yrs/transistors.dat"
@@ -45,8 +46,8 @@ def clean_number(raw, unit_re):
     return None, s
 
 
-def wikipedia():
-    d = pd.read_csv(SRC / "compute_trends" / "raw" / "numpy-tutorials_content_transistor_data.csv")
+def wikipedia(sources):
+    d = pd.read_csv(sources / "compute_trends" / "raw" / "numpy-tutorials_content_transistor_data.csv")
     rows = []
     for _, r in d.iterrows():
         label = re.sub(r"\s{2,}", ", ", str(r["Processor"]).strip())
@@ -71,8 +72,8 @@ def wikipedia():
     return w.drop(columns="foundry")
 
 
-def rupp():
-    d = pd.read_csv(SRC / "microprocessor_trends" / "50yrs" / "transistors.dat", sep=r"\s+", header=None,
+def rupp(sources):
+    d = pd.read_csv(sources / "microprocessor_trends" / "50yrs" / "transistors.dat", sep=r"\s+", header=None,
                     names=["year_decimal", "thousands"], comment="#")
     return pd.DataFrame({
         "dataset": "rupp_50yrs",
@@ -85,15 +86,15 @@ def rupp():
     })
 
 
-def main():
-    out = pd.concat([wikipedia(), rupp()], ignore_index=True)
-    out = out.sort_values(["dataset", "year", "record"], kind="mergesort")
-    assert out["record"].is_unique
+def build(sources: Path, out: Path) -> None:
+    table = pd.concat([wikipedia(sources), rupp(sources)], ignore_index=True)
+    table = table.sort_values(["dataset", "year", "record"], kind="mergesort")
+    assert table["record"].is_unique
     for c in ["year_decimal", "transistor_count", "process_nm", "die_area_mm2"]:
-        out[c] = pd.to_numeric(out[c]).map(lambda v: "" if pd.isna(v) else format(v, ".10g"))
-    out.to_csv(OUT, index=False, lineterminator="\n", encoding="utf-8")
-    print(f"wrote {OUT} ({len(out)} rows)")
+        table[c] = pd.to_numeric(table[c]).map(lambda v: "" if pd.isna(v) else format(v, ".10g"))
+    table.to_csv(out / OUTPUTS[0], index=False, lineterminator="\n", encoding="utf-8")
+    print(f"wrote {out / OUTPUTS[0]} ({len(table)} rows)")
 
 
 if __name__ == "__main__":
-    main()
+    run(build)
