@@ -198,7 +198,7 @@ RECENT = {
     "MiniCPM4-8B": dict(model_type="instruction-tuned (released model, post-trained)", q="primary"),
     "Falcon-H1-0.5B-Base": dict(model_type="base", q="primary"),
     "SmolLM3-3B": dict(model_type="base", q="primary", acc="H100", qty=384, chb="computed"),
-    "Qwen3.5-0.8B / 2B / 4B / 9B": dict(model_type=None, q="primary"),
+    "Qwen3.5-0.8B / 2B / 4B / 9B": dict(model_type="not stated (lead only)", q="primary"),
 }
 
 
