@@ -61,3 +61,68 @@ def test_bad_input_is_refused():
         out_of_sample(tr, [11.0, 12.0], [1.0])
     with pytest.raises(ValueError):
         out_of_sample(tr, [], [])
+
+
+# -- the analyses on the shipped data ------------------------------------------------------------
+def test_headline_uses_only_comparable_mmlu_scores():
+    from aicost import load
+    from aicost.analyses import since
+
+    t = load("llm_gpt3_level")
+    frame = since.gpt3_frame()
+    used = set(frame.loc[frame["status"] == "used", "model"])
+    comparable = set(t.loc[t["mmlu_comparable"].fillna(False).astype(bool), "model"])
+    assert used <= comparable
+    other = set(t.loc[t["mmlu_other_setting_pct"].notna(), "model"])
+    assert other and not (other & used)
+    # a non-comparable score never sits in the 5-shot column
+    assert t.loc[t["mmlu_other_setting_pct"].notna(), "mmlu_5shot_pct"].isna().all()
+
+
+def test_out_of_sample_counts_add_up_for_every_series():
+    from aicost.analyses import since
+
+    checks = [since.imagenet_next("01")["oos"], since.imagenet_next("03")["oos"],
+              since.gpt3_next()["oos"], since.compute_next()["oos"]]
+    for o in checks:
+        assert o.n > 0 and o.inside + o.below + o.above == o.n
+        assert 0 <= o.share <= 1
+    inf = since.inference_next()
+    assert ((inf["inside"] + inf["above"] + inf["below"]) == inf["after"]).all()
+
+
+def test_points_after_a_claim_are_dated_after_it():
+    from aicost.analyses import since
+
+    assert (since.imagenet_next("01")["after"]["year"] > 2019).all()
+    assert (since.gpt3_next()["after"]["x"] >= since.ARK_CLAIM_DATE).all()
+    assert (since.compute_next()["after"]["x"] >= since.OPENAI_END).all()
+
+
+def test_capability_levels_rise_and_each_newest_price_meets_its_level():
+    from aicost.analyses import since
+
+    lv = since.capability_levels()
+    assert lv["mmlu_pct"].is_monotonic_increasing
+    for m in lv["mmlu_pct"]:
+        c = since.cheapest_at_level(m)
+        assert (c["mmlu_pct"] >= m).all() and c["snapshot_date"].is_unique
+
+
+def test_compute_numbers_come_from_the_2026_snapshot_only():
+    from aicost import load
+
+    t = load("notable_models_2026")
+    assert (t["epoch_snapshot"] == "notable_ai_models_2026_01").all()
+    assert t["training_compute_flop"].notna().all()
+
+
+def test_forecast_assessor_and_readme_lines():
+    from aicost.analyses import since
+    from aicost.claims import register
+
+    est = since.assess_continuation()[since.FORECAST]
+    assert est.low <= est.value <= est.high
+    assert since.FORECAST in register()
+    lines = since.readme_lines()
+    assert len(lines) == 8 and all(any(ch.isdigit() for ch in line) for line in lines)

@@ -103,7 +103,7 @@ def imagenet_table(notebook: str) -> pd.DataFrame:
     r = imagenet_next(notebook)
     a = r["after"]
     band = prediction_band(r["fit"], a["x"].to_numpy())
-    return pd.DataFrame({"year": a["year"].to_numpy(), "benchmark": a["benchmark"].to_numpy(),
+    return pd.DataFrame({"year": a["year"].astype(str).to_numpy(), "benchmark": a["benchmark"].to_numpy(),
                          "cheapest USD": a["value"].to_numpy(), "trend predicts": band["fit"].to_numpy(),
                          "band low": band["low"].to_numpy(), "band high": band["high"].to_numpy()})
 
@@ -248,7 +248,7 @@ def assess_continuation() -> dict[str, Estimate]:
             ("every used model since 2023, OLS", Estimate.from_interval(_pct_decline(r["since_all"].slope))),
             ("with non-comparable MMLU scores", Estimate.from_interval(_pct_decline(s["since"].slope)))]
     note = (f"record frontier of GPT-3-level training cost at release, models released "
-            f"2023-01 to {_ym(r['horizon'])}, {t.n} records; bootstrap; comparable MMLU only")
+            f"2023-01 to {year_month(r['horizon'])}, {t.n} records; bootstrap; comparable MMLU only")
     est = Estimate(d.value, d.low, d.high, note=note, interval="95% bootstrap CI")
     try:  # the lead's Estimate gains alternatives (issue 12); before that they stay in gpt3_readings()
         est = Estimate(d.value, d.low, d.high, note=note, interval="95% bootstrap CI",
@@ -258,7 +258,7 @@ def assess_continuation() -> dict[str, Estimate]:
     return {FORECAST: est}
 
 
-def _ym(x: float) -> str:
+def year_month(x: float) -> str:
     from aicost.trends import to_date
 
     return to_date(x).strftime("%Y-%m")
@@ -411,7 +411,7 @@ def readme_lines() -> list[str]:
     g = gpt3_next()
     rec = g["newest_record"]
     lines.append(f"GPT-3-level training cost, cheapest so far (comparable MMLU only): {_money(rec['cost'])} "
-                 f"({rec['model']}, {rec['date']:%Y-%m}); no cheaper model found through {_ym(g['horizon'])}.")
+                 f"({rec['model']}, {rec['date']:%Y-%m}); no cheaper model found through {year_month(g['horizon'])}.")
     c = compute_next()
     lg = c["largest"]
     lines.append(f"Largest training run ({SNAPSHOT}): {sig(lg['training_compute_flop'], 2)} FLOP "
