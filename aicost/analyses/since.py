@@ -36,14 +36,21 @@ from __future__ import annotations
 import functools
 import math
 
-import numpy as np
 import pandas as pd
 
 from aicost.claims import Estimate
 from aicost.costs import cost_from_flop
 from aicost.data import load
 from aicost.scorecard import assesses
-from aicost.trends import Interval, Trend, bootstrap_trend, decimal_year, fit_trend, frontier, out_of_sample
+from aicost.trends import (
+    Interval,
+    Trend,
+    bootstrap_trend,
+    decimal_year,
+    fit_trend,
+    frontier,
+    out_of_sample,
+)
 
 SNAPSHOT = "Epoch notable models, snapshot of 2026-01-26"
 FORECAST = "gpt3-level-70pct-continues"
@@ -241,10 +248,11 @@ def assess_continuation() -> dict[str, Estimate]:
         return {FORECAST: Estimate.untestable("fewer than three GPT-3-level records since 2023")}
     d = _pct_decline(t.slope)
     s = gpt3_with_noncomparable()
-    alts = [("two points, frontier end-2022 to search horizon", Estimate(gpt3_two_point(), NAN, NAN,
-                                                                          note="no sampling interval")),
+    since_last = gpt3_two_point(float(r["newest_record"]["x"]) + 1e-6)
+    alts = [("two points, frontier end-2022 to search horizon",
+             Estimate(gpt3_two_point(), NAN, NAN, note="no sampling interval")),
             ("two points, frontier at the last record to search horizon",
-             Estimate(gpt3_two_point(float(r["newest_record"]["x"]) + 1e-6), NAN, NAN, note="no sampling interval")),
+             Estimate(since_last, NAN, NAN, note="no sampling interval")),
             ("every used model since 2023, OLS", Estimate.from_interval(_pct_decline(r["since_all"].slope))),
             ("with non-comparable MMLU scores", Estimate.from_interval(_pct_decline(s["since"].slope)))]
     note = (f"record frontier of GPT-3-level training cost at release, models released "
@@ -360,11 +368,11 @@ def compute_next() -> dict:
     rec = compute_records()
     after = rec[rec["x"] >= OPENAI_END]
     recent = t[t["x"] >= OPENAI_END]
+    rx, ry = recent["x"].to_numpy(), recent["training_compute_flop"].to_numpy()
     return {"claim_fit": claim, "after": after,
             "oos": out_of_sample(claim, after["x"].to_numpy(), after["training_compute_flop"].to_numpy()),
-            "records_since": bootstrap_trend(recent["x"].to_numpy(), recent["training_compute_flop"].to_numpy(),
-                                             frontier_kind="max"),
-            "all_since": bootstrap_trend(recent["x"].to_numpy(), recent["training_compute_flop"].to_numpy()),
+            "records_since": bootstrap_trend(rx, ry, frontier_kind="max"),
+            "all_since": bootstrap_trend(rx, ry),
             "n_since": len(recent), "largest": t.loc[t["training_compute_flop"].idxmax()],
             "newest": t.iloc[-1], "new_vs_ml_systems": int((~t["in_ml_systems"].astype(bool)).sum())}
 
@@ -406,12 +414,13 @@ def readme_lines() -> list[str]:
     im = imagenet_next("03")
     nw = im["newest"]
     lines.append(f"ResNet-50 on ImageNet, cheapest priced training run: {_money(nw['value'])} "
-                 f"({nw['benchmark']}, {nw['date']:%Y-%m}; MLPerf dropped ResNet-50 after v4.0, successors in "
-                 f"notebook 09).")
+                 f"({nw['benchmark']}, {nw['date']:%Y-%m}; MLPerf dropped ResNet-50 after v4.0, "
+                 f"successors in notebook 09).")
     g = gpt3_next()
     rec = g["newest_record"]
     lines.append(f"GPT-3-level training cost, cheapest so far (comparable MMLU only): {_money(rec['cost'])} "
-                 f"({rec['model']}, {rec['date']:%Y-%m}); no cheaper model found through {year_month(g['horizon'])}.")
+                 f"({rec['model']}, {rec['date']:%Y-%m}); no cheaper model found through "
+                 f"{year_month(g['horizon'])}.")
     c = compute_next()
     lg = c["largest"]
     lines.append(f"Largest training run ({SNAPSHOT}): {sig(lg['training_compute_flop'], 2)} FLOP "
@@ -423,9 +432,11 @@ def readme_lines() -> list[str]:
                      f"({r['newest model']}, LiteLLM snapshot {r['newest date']:%Y-%m}).")
     h = hardware_next()
     nh = h["newest"]
-    lines.append(f"Cloud price per peak FLOP, best-value training accelerator: {_money(nh['usd_per_eflop_at_peak'])} "
-                 f"per exaFLOP at peak ({nh['accelerator']}, {int(nh['year'])}).")
+    lines.append(f"Cloud price per peak FLOP, best-value training accelerator: "
+                 f"{_money(nh['usd_per_eflop_at_peak'])} per exaFLOP at peak "
+                 f"({nh['accelerator']}, {int(nh['year'])}).")
     pr = priciest_runs(1).iloc[0]
-    lines.append(f"Priciest training run in Epoch's estimates ({SNAPSHOT}): {_money(pr['epoch_cost_estimate_usd_2023'])} "
-                 f"in 2023 dollars ({pr['system']}, {pr['date']:%Y-%m}).")
+    lines.append(f"Priciest training run in Epoch's estimates ({SNAPSHOT}): "
+                 f"{_money(pr['epoch_cost_estimate_usd_2023'])} in 2023 dollars "
+                 f"({pr['system']}, {pr['date']:%Y-%m}).")
     return lines

@@ -27,10 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-try:
-    from _common import run
-except ImportError:  # pragma: no cover - before the shared curation interface is merged
-    run = None
+from _common import run
 
 OUTPUTS = ("llm_api_price_history.csv",)
 REQUIRES = ("llm_api_prices.csv",)
@@ -132,8 +129,4 @@ def build(sources: Path, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    if run is not None:
-        run(build)
-    else:
-        here = Path(__file__).resolve().parent
-        build(here.parents[2] / "shared" / "sources", here.parent)
+    run(build)

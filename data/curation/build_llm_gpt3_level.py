@@ -1,7 +1,9 @@
 """Build data/llm_gpt3_level.csv: language models with MMLU 5-shot, size, tokens, compute, hardware.
 
 Reads <sources>/llm_cost/gpt3_level_candidates.csv (a compilation whose rows name their
-primary sources) and takes its numbers; everything this script decides is in CURATION below:
+primary sources) and <sources>/llm_gpt3_level_2025_2026/gpt3_level_candidates_2025_2026.csv (5 further
+2025-26 candidates, hand-entered from the developer reports each row names) and takes their numbers;
+everything this script decides is in CURATION below:
 
 * the MosaicML "GPT-3 quality for <$500k" 30B recipe is a projection, not a trained model with an
   MMLU score, so it is left out here and recorded in data/ark_points.csv instead;

@@ -25,10 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-try:
-    from _common import run
-except ImportError:  # pragma: no cover - before the shared curation interface is merged
-    run = None
+from _common import run
 
 OUTPUTS = ("notable_models_2026.csv",)
 REQUIRES = ("ml_systems.csv",)
@@ -97,8 +94,4 @@ def build(sources: Path, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    if run is not None:
-        run(build)
-    else:
-        here = Path(__file__).resolve().parent
-        build(here.parents[2] / "shared" / "sources", here.parent)
+    run(build)
