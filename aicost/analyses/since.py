@@ -249,12 +249,14 @@ def assess_continuation() -> dict[str, Estimate]:
     d = _pct_decline(t.slope)
     s = gpt3_with_noncomparable()
     since_last = gpt3_two_point(float(r["newest_record"]["x"]) + 1e-6)
+    two = gpt3_two_point()
     alts = [("two points, frontier end-2022 to search horizon",
-             Estimate(gpt3_two_point(), NAN, NAN, note="no sampling interval")),
+             Estimate(two, two, two, note="no sampling interval", interval="exact")),
             ("two points, frontier at the last record to search horizon",
-             Estimate(since_last, NAN, NAN, note="no sampling interval")),
+             Estimate(since_last, since_last, since_last, note="no sampling interval", interval="exact")),
             ("every used model since 2023, OLS", Estimate.from_interval(_pct_decline(r["since_all"].slope))),
-            ("with non-comparable MMLU scores", Estimate.from_interval(_pct_decline(s["since"].slope)))]
+            ("with non-comparable MMLU scores",
+             Estimate.from_interval(_pct_decline(s["since"].slope), kind="95% bootstrap CI"))]
     note = (f"record frontier of GPT-3-level training cost at release, models released "
             f"2023-01 to {year_month(r['horizon'])}, {t.n} records; bootstrap; comparable MMLU only")
     est = Estimate(d.value, d.low, d.high, note=note, interval="95% bootstrap CI")
