@@ -316,6 +316,15 @@ def cheapest_at_level(level_mmlu: float) -> pd.DataFrame:
     return s.groupby("snapshot_date", as_index=False).head(1).reset_index(drop=True)
 
 
+@functools.lru_cache(maxsize=8)
+def level_fit(level_mmlu: float) -> Trend:
+    """Record-frontier bootstrap of Epoch's dated prices at or above ``level_mmlu``."""
+    e = epoch_dated_prices()
+    sel = e[e["mmlu_pct"] >= level_mmlu]
+    return bootstrap_trend(sel["x"].to_numpy(), sel["price_blended_usd_per_mtok"].to_numpy(),
+                           frontier_kind="min")
+
+
 @functools.lru_cache(maxsize=1)
 def inference_next() -> pd.DataFrame:
     """Per level: Epoch-era frontier fit (bootstrap), out-of-sample check of the snapshot minima
@@ -325,9 +334,7 @@ def inference_next() -> pd.DataFrame:
     last_epoch = float(e["x"].max())
     rows = []
     for _, lv in capability_levels().iterrows():
-        sel = e[e["mmlu_pct"] >= lv["mmlu_pct"]]
-        fit = bootstrap_trend(sel["x"].to_numpy(), sel["price_blended_usd_per_mtok"].to_numpy(),
-                              frontier_kind="min")
+        fit = level_fit(float(lv["mmlu_pct"]))
         cm = cheapest_at_level(lv["mmlu_pct"])
         after = cm[cm["x"] > last_epoch]
         oos = out_of_sample(fit, after["x"].to_numpy(), after["price"].to_numpy())
@@ -430,7 +437,8 @@ def readme_lines() -> list[str]:
                  f"{c['newest']['system']} ({c['newest']['date']:%Y-%m}).")
     inf = inference_next()
     for _, r in inf.iterrows():
-        lines.append(f"API price at {r['level']}: {_money(r['newest USD/Mtok'])} per million tokens "
+        lines.append(f"API price at {r['level']}, cheapest of the models with an MMLU score (released by "
+                     f"early 2025): {_money(r['newest USD/Mtok'])} per million tokens "
                      f"({r['newest model']}, LiteLLM snapshot {r['newest date']:%Y-%m}).")
     h = hardware_next()
     nh = h["newest"]
