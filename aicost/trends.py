@@ -367,3 +367,73 @@ def fit_pooled_trend(groups, dates, values, *, alpha: float = 0.05) -> PooledTre
     return PooledTrend(Interval(b, b_lo, b_hi, 1 - alpha), float("nan"), len(x),
                        f"OLS with a level per group ({len(names)} groups), t interval", x, y,
                        None, levels=levels, groups=g)
+
+
+@dataclass(frozen=True)
+class OutOfSample:
+    """How points observed after a fit compare with the fit's prediction band, extrapolated.
+
+    ``share`` = ``inside / n``; ``below`` / ``above`` count the points under / over the band (for
+    a falling cost, ``below`` = cheaper than the trend predicts). ``fit``, ``low``, ``high`` are
+    the fitted line and the band at the new points, in the values' own units.
+    """
+
+    share: float
+    n: int
+    inside: int
+    below: int
+    above: int
+    fit: np.ndarray = field(repr=False)
+    low: np.ndarray = field(repr=False)
+    high: np.ndarray = field(repr=False)
+    level: float = 0.95
+
+
+def prediction_band(trend: Trend, dates, *, alpha: float = 0.05) -> pd.DataFrame:
+    """The (1 - alpha) prediction band for a *new observation* around ``trend``'s line at
+    ``dates`` (columns year/fit/low/high, in the values' units).
+
+    Ordinary least-squares band on the points the trend was fitted to:
+    ``t * sqrt(s2 * (1 + 1/n + (x - xbar)**2 / Sxx))`` in log10 units, with ``s2`` the residual
+    variance about the trend's own line. For a bootstrap trend of a record frontier the line is
+    the OLS line through the records, so the band is that of the records; it does not carry the
+    selection of records or any uncertainty in the values themselves.
+    """
+    from scipy import stats
+
+    xs = np.array([_as_year(d) for d in np.atleast_1d(dates)], dtype=float)
+    x, y = np.asarray(trend.x, dtype=float), np.asarray(trend.y, dtype=float)
+    n = len(x)
+    if n < 3:
+        raise ValueError(f"a prediction band needs at least 3 fitted points, got {n}")
+    b, a = trend.slope.value, trend.intercept
+    resid = y - (a + b * x)
+    s2 = float(np.sum(resid**2) / (n - 2))
+    xbar = float(np.mean(x))
+    sxx = float(np.sum((x - xbar) ** 2))
+    tq = float(stats.t.ppf(1 - alpha / 2, n - 2))
+    mean = a + b * xs
+    half = tq * np.sqrt(s2 * (1.0 + 1.0 / n + (xs - xbar) ** 2 / sxx))
+    return pd.DataFrame({"year": xs, "fit": 10.0**mean, "low": 10.0 ** (mean - half),
+                         "high": 10.0 ** (mean + half)})
+
+
+def out_of_sample(fit: Trend, x_new, y_new, *, alpha: float = 0.05) -> OutOfSample:
+    """Share of the points ``(x_new, y_new)`` (dates or decimal years, positive values) that lie
+    inside the (1 - alpha) prediction band of ``fit`` extrapolated to their dates: the
+    out-of-sample check "did the trend continue as it predicted?". A share near 1 - alpha means
+    the new points scatter about the old line as the old points did; a share near 0, with all
+    points on one side, means the trend changed."""
+    y = np.asarray(y_new, dtype=float)
+    xs = np.atleast_1d(x_new)
+    if len(xs) != len(y):
+        raise ValueError(f"x_new has {len(xs)} entries but y_new has {len(y)}")
+    if len(y) == 0:
+        raise ValueError("no new points to check")
+    _log_values(y)  # positive and finite, or a clear error
+    band = prediction_band(fit, xs, alpha=alpha)
+    low, high = band["low"].to_numpy(), band["high"].to_numpy()
+    below, above = int(np.sum(y < low)), int(np.sum(y > high))
+    inside = len(y) - below - above
+    return OutOfSample(inside / len(y), len(y), inside, below, above, band["fit"].to_numpy(),
+                       low, high, 1 - alpha)

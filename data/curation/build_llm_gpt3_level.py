@@ -1,7 +1,9 @@
 """Build data/llm_gpt3_level.csv: language models with MMLU 5-shot, size, tokens, compute, hardware.
 
 Reads <sources>/llm_cost/gpt3_level_candidates.csv (a compilation whose rows name their
-primary sources) and takes its numbers; everything this script decides is in CURATION below:
+primary sources) and <sources>/llm_gpt3_level_2025_2026/gpt3_level_candidates_2025_2026.csv (5 further
+2025-26 candidates, hand-entered from the developer reports each row names) and takes their numbers;
+everything this script decides is in CURATION below:
 
 * the MosaicML "GPT-3 quality for <$500k" 30B recipe is a projection, not a trained model with an
   MMLU score, so it is left out here and recorded in data/ark_points.csv instead;
@@ -13,6 +15,13 @@ primary sources) and takes its numbers; everything this script decides is in CUR
 * accelerator names follow the project's shared vocabulary; chip_hours_basis says whether
   chip-hours are developer-reported, computed from reported GPU count x days, or Epoch's estimate;
 * meets_gpt3_mmlu = mmlu_5shot_pct >= 43.9 (GPT-3 175B, Hendrycks et al. 2020), empty when no score.
+* 2025-26 candidates (<sources>/llm_gpt3_level_2025_2026/, hand-entered from developer reports named per
+  row; RECENT below): mmlu_setting says how each score was measured and mmlu_comparable whether it is
+  the threshold's protocol (MMLU 5-shot, as GPT-3's 43.9). A score in another setting (MiniCPM4:
+  OpenCompass on the released, post-trained model, shots not stated; the same table gives Qwen3-0.6B
+  42.95 where Qwen reports 52.81 5-shot) is not put in mmlu_5shot_pct but in mmlu_other_setting_pct,
+  so it can only enter a sensitivity analysis. Rows without MMLU (SmolLM3-3B) or without anything but
+  a date (the Qwen3.5 small models, a lead) are kept so the search is visible.
 Sources for Epoch rows cite Epoch's public datasets; model cards cite the upstream repo@commit.
 """
 from pathlib import Path
@@ -184,6 +193,61 @@ def fix_src(s):
     return s.replace("meta-llama/llama-models@a9c89c4 ", LL.split(":")[0] + ":")
 
 
+NEW = "llm_gpt3_level_2025_2026"
+# 2025-26 candidates: model -> curated fields (model_type, sourcing_quality, accelerator, quantity, basis)
+RECENT = {
+    "MiniCPM4-0.5B": dict(model_type="instruction-tuned (released model, post-trained)", q="primary"),
+    "MiniCPM4-8B": dict(model_type="instruction-tuned (released model, post-trained)", q="primary"),
+    "Falcon-H1-0.5B-Base": dict(model_type="base", q="primary"),
+    "SmolLM3-3B": dict(model_type="base", q="primary", acc="H100", qty=384, chb="computed"),
+    "Qwen3.5-0.8B / 2B / 4B / 9B": dict(model_type="not stated (lead only)", q="primary"),
+}
+
+
+def recent_rows(sources: Path) -> list[dict]:
+    """The 2025-26 candidates, with the MMLU setting kept apart from the 5-shot column."""
+    new = pd.read_csv(sources / NEW / "gpt3_level_candidates_2025_2026.csv")
+    for col in ("release_date_source", "mmlu_setting"):  # "as above" = the previous row's value
+        new[col] = new[col].mask(new[col] == "as above").ffill()
+    same = new["chip_hours_source"].str.startswith("same repo :", na=False)  # = the tokens source's repo
+    new.loc[same, "chip_hours_source"] = [t.split(" : ")[0] + " :" + c[len("same repo :"):] for t, c in
+                                          zip(new.loc[same, "tokens_source"], new.loc[same, "chip_hours_source"])]
+    assert set(new["model"]) == set(RECENT), sorted(set(new["model"]) ^ set(RECENT))
+    rows = []
+    for _, r in new.iterrows():
+        c = RECENT[r["model"]]
+        setting = r["mmlu_setting"] if pd.notna(r["mmlu"]) else None
+        comparable = pd.notna(r["mmlu"]) and "5-shot" in str(setting) and "base" in str(setting)
+        date, precision = str(r["release_date"]), "day"
+        if len(date) == 7:  # "2025-07": month only
+            date, precision = date + "-01", "month"
+        src = lambda v: None if pd.isna(v) or not str(v).strip() else str(v).replace(" @ ", "@").replace(" : ", ":")  # noqa: E731
+        tokens_src = src(r["tokens_source"])
+        if pd.isna(r["training_tokens"]):
+            tokens_src = None
+        rows.append({
+            "model": r["model"], "organization": r["organization"], "date": date, "date_precision": precision,
+            "date_source": src(r["release_date_source"]), "model_type": c["model_type"],
+            "parameters": r["params"],
+            "params_source": (src(r["mmlu_source"]) or src(r["tokens_source"])) if pd.notna(r["params"]) else None,
+            "training_tokens": r["training_tokens"], "tokens_source": tokens_src,
+            "training_compute_flop": r["compute_flop"],
+            "compute_method": "6ND" if pd.notna(r["compute_flop"]) else None,
+            "compute_source": (f"our 6ND from the parameters and tokens ({r['compute_method']})"
+                               if pd.notna(r["compute_flop"]) else None),
+            "mmlu_5shot_pct": r["mmlu"] if comparable else None, "mmlu_shots": 5 if comparable else None,
+            "mmlu_source": src(r["mmlu_source"]),
+            "mmlu_other_reports": None, "mmlu_setting": setting,
+            "mmlu_comparable": None if pd.isna(r["mmlu"]) else comparable,
+            "mmlu_other_setting_pct": None if comparable else r["mmlu"],
+            "accelerator": c.get("acc"), "accelerator_variant": None, "hardware_quantity": c.get("qty"),
+            "chip_hours": r["chip_hours"], "chip_hours_basis": c.get("chb") if pd.notna(r["chip_hours"]) else None,
+            "chip_hours_source": src(r["chip_hours_source"]), "sourcing_quality": c["q"],
+            "notes": "; ".join(str(v) for v in (r["sourcing_quality"], r["notes"]) if pd.notna(v)),
+        })
+    return rows
+
+
 def build(sources: Path, out: Path) -> None:
     cand = pd.read_csv(sources / "llm_cost" / "gpt3_level_candidates.csv")
     cand = cand[~cand["model"].str.contains("projection")]
@@ -200,6 +264,7 @@ def build(sources: Path, out: Path) -> None:
             "compute_source": fix_src(r["compute_source"]),
             "mmlu_5shot_pct": r["mmlu_5shot"], "mmlu_shots": 5, "mmlu_source": fix_src(r["mmlu_source"]),
             "mmlu_other_reports": r["mmlu_other_reports"] if isinstance(r["mmlu_other_reports"], str) else None,
+            "mmlu_setting": None, "mmlu_comparable": None, "mmlu_other_setting_pct": None,
             "accelerator": None, "accelerator_variant": None, "hardware_quantity": None,
             "chip_hours": r["chip_hours"], "chip_hours_basis": None, "chip_hours_source": fix_src(r["chip_hours_source"]),
             "sourcing_quality": None, "notes": r["notes"] if isinstance(r["notes"], str) else None,
@@ -211,7 +276,11 @@ def build(sources: Path, out: Path) -> None:
                 row[k] = v
         if row["chip_hours"] is None or pd.isna(row["chip_hours"]):
             row["chip_hours_basis"] = row["chip_hours_source"] = None
+        has = pd.notna(row["mmlu_5shot_pct"])
+        row["mmlu_setting"] = f"{row['mmlu_shots']}-shot (as reported by the source)" if has else None
+        row["mmlu_comparable"] = (row["mmlu_shots"] == 5) if has else None
         rows.append(row)
+    rows += recent_rows(sources)
     df = pd.DataFrame(rows)
     for m, src in PARAMS_SRC.items():
         df.loc[df["model"] == m, "params_source"] = src
@@ -220,6 +289,10 @@ def build(sources: Path, out: Path) -> None:
     s = pd.to_numeric(df["mmlu_5shot_pct"])
     df.insert(df.columns.get_loc("mmlu_source"), "meets_gpt3_mmlu",
               s.ge(43.9).map({True: "true", False: "false"}).where(s.notna()))
+    df["mmlu_comparable"] = df["mmlu_comparable"].map(lambda v: None if v is None or pd.isna(v) else
+                                                      ("true" if v else "false"))
+    df["mmlu_other_setting_pct"] = pd.to_numeric(df["mmlu_other_setting_pct"]).map(
+        lambda x: "" if pd.isna(x) else f"{x:.6g}")
     for col in ("parameters", "training_tokens", "training_compute_flop", "chip_hours"):
         df[col] = pd.to_numeric(df[col]).map(lambda x: "" if pd.isna(x) else f"{x:.6g}")
     # one row-level source (the model's own paper or card where known); per-field sources stay beside
@@ -229,7 +302,7 @@ def build(sources: Path, out: Path) -> None:
             v = r[col]
             if isinstance(v, str) and ("http" in v or "@" in v):
                 return v
-        return r["params_source"] or r["mmlu_source"]
+        return next((r[c] for c in ("params_source", "mmlu_source", "date_source") if isinstance(r[c], str)), None)
 
     df["source"] = df.apply(row_source, axis=1)
     df = df.sort_values(["date", "model"], kind="mergesort")
