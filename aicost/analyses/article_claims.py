@@ -21,10 +21,11 @@ from aicost.data import load
 from aicost.scorecard import assesses
 from aicost.trends import DEFAULT_SEED, Interval, bootstrap_trend, decimal_year
 
-NB10 = ("v100-gcp-2.28", "m6-10t-gpu-hours", "mt-nlg-4480-a100", "imagenet-5pct-carbon-nyc",
-        "seed-rl-80pct", "deepmind-572m-loss", "deepmind-billion-debt", "forrester-48pct")
+NB10 = ("v100-gcp-2.28", "m6-10t-gpu-hours", "m6-10t-10t-params", "mt-nlg-4480-a100",
+        "mt-nlg-530b-params", "imagenet-5pct-carbon-nyc", "seed-rl-80pct", "seed-rl-millions-fps",
+        "deepmind-572m-loss", "deepmind-billion-debt", "forrester-48pct", "mosaicml-37m")
 NB11 = ("moore-law-2y-performance", "moore-first-decade-12mo", "moore-first-decade-2x",
-        "ark-10-100x")
+        "ark-10-100x", "k80-v100-3-years")
 SEED = DEFAULT_SEED + 13
 FIRST_DECADE = (1971, 1980)   # the first decade the microprocessor counts cover (from the 4004)
 THEREAFTER = (1981, 2019)
@@ -74,6 +75,17 @@ def m6_estimate() -> Estimate:
     return estimate(gpu_hours, gpu_hours, gpu_hours, note, "exact")
 
 
+def m6_params_estimate() -> Estimate:
+    n = _inputs()[("M6-10T", "parameters")]
+    return estimate(n, n, n, "the paper's abstract: a 10-trillion-parameter model (sharing-delinking, "
+                    "not dense)", "exact")
+
+
+def mt_nlg_params_estimate() -> Estimate:
+    n = float(load("ml_systems").set_index("system").loc["Megatron-Turing NLG 530B", "parameters"])
+    return estimate(n, n, n, "Epoch's parameter count for Megatron-Turing NLG 530B", "exact")
+
+
 def mt_nlg_estimate() -> Estimate:
     m = load("ml_systems").set_index("system").loc["Megatron-Turing NLG 530B"]
     n = float(m["hardware_quantity"])
@@ -94,6 +106,10 @@ UNTESTABLE = {
     "deepmind-billion-debt": (
         "a company's balance sheet, not a training cost; no financial statements are in the "
         "sources"),
+    "seed-rl-millions-fps": (
+        "the SEED RL paper's throughput measurements are not in the sources"),
+    "mosaicml-37m": (
+        "a start-up's funding round, not a training cost; no funding data are in the sources"),
     "forrester-48pct": (
         "a 2017 survey of companies; the survey's data are not in the sources and no table "
         "here measures adoption barriers"),
@@ -103,7 +119,8 @@ UNTESTABLE = {
 @assesses(*NB10)
 def assess_nb10() -> dict[str, Estimate]:
     out = {"v100-gcp-2.28": v100_estimate(), "m6-10t-gpu-hours": m6_estimate(),
-           "mt-nlg-4480-a100": mt_nlg_estimate()}
+           "mt-nlg-4480-a100": mt_nlg_estimate(), "m6-10t-10t-params": m6_params_estimate(),
+           "mt-nlg-530b-params": mt_nlg_params_estimate()}
     out.update({cid: Estimate.untestable(reason) for cid, reason in UNTESTABLE.items()})
     return out
 
@@ -190,9 +207,20 @@ def ark_range_estimate() -> Estimate:
     return estimate(*fold, note, "95% bootstrap CI", alts)
 
 
+def k80_v100_years() -> Estimate:
+    a = load("accelerators").set_index("accelerator")
+    k80 = decimal_year([a.loc["K80", "family_first_release_date"]])[0]
+    v100_first = decimal_year([a.loc["V100", "family_first_release_date"]])[0]
+    v100_rep = decimal_year([a.loc["V100", "release_date"]])[0]
+    alts = [("K80 to the V100 variant in accelerators (SXM2 32 GB)",
+             estimate(*[v100_rep - k80] * 3, interval="exact"))]
+    note = "first release of the K80 to first release of the V100 family (accelerators)"
+    return estimate(*[v100_first - k80] * 3, note, "exact", alts)
+
+
 @assesses(*NB11)
 def assess_nb11() -> dict[str, Estimate]:
     return {"moore-law-2y-performance": moore_2y_estimate(),
             "moore-first-decade-12mo": first_decade_estimate(),
             "moore-first-decade-2x": first_decade_2x_estimate(),
-            "ark-10-100x": ark_range_estimate()}
+            "ark-10-100x": ark_range_estimate(), "k80-v100-3-years": k80_v100_years()}

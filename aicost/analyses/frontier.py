@@ -51,12 +51,31 @@ PEER = {"label": "Cottier et al. 2024 (amortised hardware + energy, 2016-2024)",
         "factor": 2.4, "low": 2.0, "high": 3.1}
 
 
-def estimate(value, low, high, note="", interval="95% CI", alternatives=()) -> Estimate:
-    """An Estimate with alternative readings where the class supports them (the new verdict API);
-    on older code the alternatives are kept out (they are printed by the notebooks anyway)."""
+def estimate(value, low, high, note="", interval="95% CI", alternatives=(),
+             seed_spread: float = math.nan) -> Estimate:
+    """An Estimate with alternative readings and seed spread where the class supports them (the
+    new verdict API); on older code they are left out (the notebooks print them anyway)."""
     fields = getattr(Estimate, "__dataclass_fields__", {})
-    kw = {"alternatives": tuple(alternatives)} if "alternatives" in fields else {}
+    kw = {}
+    if "alternatives" in fields:
+        kw["alternatives"] = tuple(alternatives)
+    if "seed_spread" in fields:
+        kw["seed_spread"] = float(seed_spread)
     return Estimate(float(value), float(low), float(high), note, interval=interval, **kw)
+
+
+SPREAD_SEEDS = (1, 2, 3, 4, 5)
+
+
+def seed_spread(fit, seeds=SPREAD_SEEDS) -> float:
+    """Largest relative move of an interval bound of ``fit(seed).annual_factor()`` across
+    ``seeds`` against the bounds at the module's seed."""
+    ref = fit(SEED).annual_factor()
+    moves = []
+    for s in seeds:
+        iv = fit(s).annual_factor()
+        moves += [abs(iv.low / ref.low - 1), abs(iv.high / ref.high - 1)]
+    return float(max(moves))
 
 
 # -- selection ----------------------------------------------------------------------------------
@@ -274,4 +293,10 @@ def assess_frontier() -> dict[str, Estimate]:
                            interval="95% bootstrap CI")) for lab, t in rest]
     note = (f"top-{TOP_N}-at-release notable models 2016 to the column's date, {primary.n} priced at "
             f"on-demand cloud prices dated before release; bootstrap over models")
-    return {CLAIM: estimate(f.value, f.low, f.high, note, "95% bootstrap CI", alts)}
+    spread = seed_spread(primary_fit)
+    return {CLAIM: estimate(f.value, f.low, f.high, note, "95% bootstrap CI", alts, spread)}
+
+
+def primary_fit(seed: int = SEED) -> Trend:
+    """The primary reading refitted with another bootstrap seed."""
+    return cost_trend(our_costs(), "cost", claim_end(), seed=seed)
