@@ -45,3 +45,21 @@ def test_estimate_keeps_alternatives_where_supported():
     assert (e.value, e.low, e.high) == (2.0, 1.5, 3.0)
     if hasattr(e, "alternatives"):
         assert e.alternatives[0][0] == "alt"
+
+
+def test_register_names_the_alternative_readings_the_assessors_compute():
+    from aicost.analyses import article_claims as ac
+    from aicost.analyses import frontier as fr
+    from aicost.claims import register
+    from aicost.data import load
+
+    claims = load("claims").set_index("claim_id")
+    readings = {fr.CLAIM: fr.frontier_reading, "v100-gcp-2.28": ac.v100_reading, **ac.READINGS}
+    reg = register()
+    for cid, reading in readings.items():
+        primary, alts = reading()
+        listed = claims.loc[cid, "alternative_readings"]
+        listed = [] if not isinstance(listed, str) or not listed else listed.split(";")
+        assert [label for label, _ in alts] == listed, cid
+        assert reg[cid].notebook in ("10-frontier-costs.ipynb", "11-reconciliation.ipynb")
+        assert primary.low <= primary.value <= primary.high

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from aicost.analyses import moore, resnet
-from aicost.analyses.frontier import estimate
+from aicost.analyses.frontier import estimate, with_alternatives
 from aicost.analyses.hardware import inference_endpoints
 from aicost.claims import Estimate, register
 from aicost.data import load
@@ -41,7 +41,7 @@ def gcp_v100_prices() -> pd.DataFrame:
     return sel[cols].sort_values(["date", "price_id"]).reset_index(drop=True)
 
 
-def v100_estimate() -> Estimate:
+def v100_reading() -> tuple[Estimate, list]:
     claim = register()["v100-gcp-2.28"]
     p = gcp_v100_prices()
     before = p[p["date"] <= pd.Timestamp(claim.date)]
@@ -51,7 +51,7 @@ def v100_estimate() -> Estimate:
              estimate(before["price_per_accelerator_hour_usd"].max(),
                       before["price_per_accelerator_hour_usd"].max(),
                       before["price_per_accelerator_hour_usd"].max(), interval="exact")),
-            ("cheapest GCP V100 on-demand list price dated after the article",
+            ("cheapest GCP V100 on-demand price dated after the article",
              estimate(*[after["price_per_accelerator_hour_usd"].min()] * 3, interval="exact"))]
     c1 = after["price_1yr_commitment_per_accelerator_hour_usd"].dropna()
     if len(c1):
@@ -59,7 +59,7 @@ def v100_estimate() -> Estimate:
                      estimate(*[c1.min()] * 3, interval="exact")))
     note = (f"cheapest Google Cloud V100 on-demand list price per GPU-hour dated before the "
             f"article ({len(before)} price(s))")
-    return estimate(cheapest, cheapest, cheapest, note, "exact", alts)
+    return estimate(cheapest, cheapest, cheapest, note, "exact"), alts
 
 
 def _inputs() -> dict:
@@ -118,7 +118,7 @@ UNTESTABLE = {
 
 @assesses(*NB10)
 def assess_nb10() -> dict[str, Estimate]:
-    out = {"v100-gcp-2.28": v100_estimate(), "m6-10t-gpu-hours": m6_estimate(),
+    out = {"v100-gcp-2.28": with_alternatives(*v100_reading()), "m6-10t-gpu-hours": m6_estimate(),
            "mt-nlg-4480-a100": mt_nlg_estimate(), "m6-10t-10t-params": m6_params_estimate(),
            "mt-nlg-530b-params": mt_nlg_params_estimate()}
     out.update({cid: Estimate.untestable(reason) for cid, reason in UNTESTABLE.items()})
@@ -148,7 +148,7 @@ def doubling(t) -> Estimate:
     return estimate(d.value, d.low, d.high, f"{t.n} points; bootstrap", "95% bootstrap CI")
 
 
-def moore_2y_estimate() -> Estimate:
+def moore_2y_reading() -> tuple[Estimate, list]:
     t = gpu_performance_trend(True)
     d = t.doubling_months()
     alts = [("all GPUs' peak FP32 FLOP/s", doubling(gpu_performance_trend(False))),
@@ -158,10 +158,10 @@ def moore_2y_estimate() -> Estimate:
              doubling(transistor_trend(None, None, True)))]
     note = (f"peak FP32 FLOP/s of the fastest GPU released so far, {t.n} records "
             f"{int(t.x.min())}-{int(t.x.max())}; bootstrap")
-    return estimate(d.value, d.low, d.high, note, "95% bootstrap CI", alts)
+    return estimate(d.value, d.low, d.high, note, "95% bootstrap CI"), alts
 
 
-def first_decade_estimate() -> Estimate:
+def first_decade_reading() -> tuple[Estimate, list]:
     t = transistor_trend(*FIRST_DECADE)
     d = t.doubling_months()
     alts = [("record chips 1971-1980", doubling(transistor_trend(*FIRST_DECADE, True))),
@@ -169,7 +169,7 @@ def first_decade_estimate() -> Estimate:
              doubling(transistor_trend(1971, 1975)))]
     note = (f"transistor counts of all microprocessors {FIRST_DECADE[0]}-{FIRST_DECADE[1]} "
             f"({t.n} chips; Moore's 1965-1970 integrated circuits are not in the data); bootstrap")
-    return estimate(d.value, d.low, d.high, note, "95% bootstrap CI", alts)
+    return estimate(d.value, d.low, d.high, note, "95% bootstrap CI"), alts
 
 
 def ratio_draws(first, later) -> tuple[float, np.ndarray]:
@@ -187,16 +187,16 @@ def first_decade_ratio(records: bool = False) -> Interval:
     return Interval(point, float(lo), float(hi))
 
 
-def first_decade_2x_estimate() -> Estimate:
+def first_decade_2x_reading() -> tuple[Estimate, list]:
     iv = first_decade_ratio()
     rec = first_decade_ratio(True)
     alts = [("record chips in both periods", estimate(*rec, interval="95% bootstrap CI"))]
     note = (f"doubling time {THEREAFTER[0]}-{THEREAFTER[1]} / doubling time "
             f"{FIRST_DECADE[0]}-{FIRST_DECADE[1]}, all microprocessors; independent bootstraps")
-    return estimate(*iv, note, "95% bootstrap CI", alts)
+    return estimate(*iv, note, "95% bootstrap CI"), alts
 
 
-def ark_range_estimate() -> Estimate:
+def ark_range_reading() -> tuple[Estimate, list]:
     fold, _ = resnet.headline_record_fold()
     inf = inference_endpoints()
     alts = [("DAWNBench inference cost per billion images, best 2017 entry to best by the "
@@ -204,10 +204,10 @@ def ark_range_estimate() -> Estimate:
              estimate(*[inf["fold_published"]] * 3, interval="exact"))]
     note = ("ResNet-50 record training cost, end of 2017 to end of 2019 (notebook 01); "
             "bootstrap")
-    return estimate(*fold, note, "95% bootstrap CI", alts)
+    return estimate(*fold, note, "95% bootstrap CI"), alts
 
 
-def k80_v100_years() -> Estimate:
+def k80_v100_reading() -> tuple[Estimate, list]:
     a = load("accelerators").set_index("accelerator")
     k80 = decimal_year([a.loc["K80", "family_first_release_date"]])[0]
     v100_first = decimal_year([a.loc["V100", "family_first_release_date"]])[0]
@@ -215,12 +215,15 @@ def k80_v100_years() -> Estimate:
     alts = [("K80 to the V100 variant in accelerators (SXM2 32 GB)",
              estimate(*[v100_rep - k80] * 3, interval="exact"))]
     note = "first release of the K80 to first release of the V100 family (accelerators)"
-    return estimate(*[v100_first - k80] * 3, note, "exact", alts)
+    return estimate(*[v100_first - k80] * 3, note, "exact"), alts
+
+
+READINGS = {"moore-law-2y-performance": moore_2y_reading,
+            "moore-first-decade-12mo": first_decade_reading,
+            "moore-first-decade-2x": first_decade_2x_reading,
+            "ark-10-100x": ark_range_reading, "k80-v100-3-years": k80_v100_reading}
 
 
 @assesses(*NB11)
 def assess_nb11() -> dict[str, Estimate]:
-    return {"moore-law-2y-performance": moore_2y_estimate(),
-            "moore-first-decade-12mo": first_decade_estimate(),
-            "moore-first-decade-2x": first_decade_2x_estimate(),
-            "ark-10-100x": ark_range_estimate(), "k80-v100-3-years": k80_v100_years()}
+    return {cid: with_alternatives(*reading()) for cid, reading in READINGS.items()}
