@@ -63,3 +63,13 @@ def test_register_names_the_alternative_readings_the_assessors_compute():
         assert [label for label, _ in alts] == listed, cid
         assert reg[cid].notebook in ("10-frontier-costs.ipynb", "11-reconciliation.ipynb")
         assert primary.low <= primary.value <= primary.high
+
+
+def test_seed_spread_measures_the_largest_bound_move():
+    from aicost.analyses.frontier import seed_spread
+
+    def interval_at(seed):
+        return (1.0, 2.0, 4.0) if seed == 0 else (1.0, 2.0 * (1 + 0.01 * seed), 4.0)
+
+    assert abs(seed_spread(interval_at, ref_seed=0, seeds=(1, 2, 3)) - 0.03) < 1e-12
+    assert seed_spread(lambda s: (1.0, 2.0, 4.0), ref_seed=0, seeds=(1, 2)) == 0.0

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from aicost.analyses import moore, resnet
-from aicost.analyses.frontier import estimate, with_alternatives
+from aicost.analyses.frontier import estimate, seed_spread, with_alternatives
 from aicost.analyses.hardware import inference_endpoints
 from aicost.claims import Estimate, register
 from aicost.data import load
@@ -126,8 +126,8 @@ def assess_nb10() -> dict[str, Estimate]:
 
 
 # -- Moore's law as the articles use it (ARK, 2020) -------------------------------------------------
-@functools.lru_cache(maxsize=2)
-def gpu_performance_trend(records: bool = True):
+@functools.lru_cache(maxsize=16)
+def gpu_performance_trend(records: bool = True, seed: int | None = None):
     """Peak FP32 FLOP/s of GPUs by release date; ``records``: the fastest so far (re-selected in
     each bootstrap replicate)."""
     a = load("accelerators")
@@ -135,12 +135,14 @@ def gpu_performance_trend(records: bool = True):
     g = g.drop_duplicates(["release_date", "fp32_flops"])
     x = decimal_year(g["release_date"])
     return bootstrap_trend(x, g["fp32_flops"].to_numpy(dtype=float),
-                           frontier_kind="max" if records else None, seed=SEED)
+                           frontier_kind="max" if records else None,
+                           seed=SEED if seed is None else seed)
 
 
-@functools.lru_cache(maxsize=4)
-def transistor_trend(start, end, records: bool = False):
-    return moore.moore_trend(start, end, records_only=records, bootstrap=True, seed=SEED)
+@functools.lru_cache(maxsize=32)
+def transistor_trend(start, end, records: bool = False, seed: int | None = None):
+    return moore.moore_trend(start, end, records_only=records, bootstrap=True,
+                             seed=SEED if seed is None else seed)
 
 
 def doubling(t) -> Estimate:
@@ -158,7 +160,8 @@ def moore_2y_reading() -> tuple[Estimate, list]:
              doubling(transistor_trend(None, None, True)))]
     note = (f"peak FP32 FLOP/s of the fastest GPU released so far, {t.n} records "
             f"{int(t.x.min())}-{int(t.x.max())}; bootstrap")
-    return estimate(d.value, d.low, d.high, note, "95% bootstrap CI"), alts
+    spread = seed_spread(lambda s: gpu_performance_trend(True, s).doubling_months(), SEED)
+    return estimate(d.value, d.low, d.high, note, "95% bootstrap CI", (), spread), alts
 
 
 def first_decade_reading() -> tuple[Estimate, list]:
@@ -169,7 +172,8 @@ def first_decade_reading() -> tuple[Estimate, list]:
              doubling(transistor_trend(1971, 1975)))]
     note = (f"transistor counts of all microprocessors {FIRST_DECADE[0]}-{FIRST_DECADE[1]} "
             f"({t.n} chips; Moore's 1965-1970 integrated circuits are not in the data); bootstrap")
-    return estimate(d.value, d.low, d.high, note, "95% bootstrap CI"), alts
+    spread = seed_spread(lambda s: transistor_trend(*FIRST_DECADE, False, s).doubling_months(), SEED)
+    return estimate(d.value, d.low, d.high, note, "95% bootstrap CI", (), spread), alts
 
 
 def ratio_draws(first, later) -> tuple[float, np.ndarray]:
@@ -179,9 +183,9 @@ def ratio_draws(first, later) -> tuple[float, np.ndarray]:
     return point, first.slope_draws[:n] / later.slope_draws[:n]
 
 
-def first_decade_ratio(records: bool = False) -> Interval:
-    a = transistor_trend(*FIRST_DECADE, records)
-    b = transistor_trend(*THEREAFTER, records)
+def first_decade_ratio(records: bool = False, seed: int | None = None) -> Interval:
+    a = transistor_trend(*FIRST_DECADE, records, seed)
+    b = transistor_trend(*THEREAFTER, records, seed)
     point, draws = ratio_draws(a, b)
     lo, hi = np.percentile(draws, [2.5, 97.5])
     return Interval(point, float(lo), float(hi))
@@ -193,7 +197,8 @@ def first_decade_2x_reading() -> tuple[Estimate, list]:
     alts = [("record chips in both periods", estimate(*rec, interval="95% bootstrap CI"))]
     note = (f"doubling time {THEREAFTER[0]}-{THEREAFTER[1]} / doubling time "
             f"{FIRST_DECADE[0]}-{FIRST_DECADE[1]}, all microprocessors; independent bootstraps")
-    return estimate(*iv, note, "95% bootstrap CI"), alts
+    spread = seed_spread(lambda s: first_decade_ratio(False, s), SEED)
+    return estimate(*iv, note, "95% bootstrap CI", (), spread), alts
 
 
 def ark_range_reading() -> tuple[Estimate, list]:

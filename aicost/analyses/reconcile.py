@@ -28,9 +28,17 @@ import pandas as pd
 
 from aicost.analyses import efficiency, frontier, hardware, imagenet_trend, llm, resnet
 from aicost.data import load
-from aicost.trends import Interval, Trend, bootstrap_slopes, bootstrap_trend, decimal_year, sum_slopes
+from aicost.trends import (
+    DEFAULT_SEED,
+    Interval,
+    Trend,
+    bootstrap_slopes,
+    bootstrap_trend,
+    decimal_year,
+    sum_slopes,
+)
 
-SEED = 20170102
+SEED = DEFAULT_SEED + 4
 PRECISIONS = {"FP32": "fp32_flops", "FP16/BF16 tensor": "tensor_fp16_bf16_flops"}
 PRICE_KINDS = ("list price", "published by benchmark entry")
 PEER_PP = {"label": "Hobbhahn & Besiroglu 2022 (GPU FP32 FLOP/s per dollar)", "doubling_years": 2.5}
