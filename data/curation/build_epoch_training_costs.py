@@ -27,20 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-try:
-    from _common import run  # data/curation/_common.py (issue 18's shared --sources/--out parser)
-except ImportError:  # branch made before issue 18: the same interface, parsed here
-    import argparse
-    import os
-
-    def run(build):
-        here = Path(__file__).resolve().parent
-        default = os.environ.get("AICOST_SOURCES") or str(here.parents[2] / "shared" / "sources")
-        p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-        p.add_argument("--sources", type=Path, default=Path(default))
-        p.add_argument("--out", type=Path, default=here.parent)
-        a = p.parse_args()
-        build(a.sources, a.out)
+from _common import run  # data/curation/_common.py (shared --sources/--out parser, issue 18)
 
 OUTPUTS = ("epoch_training_costs.csv",)
 REQUIRES = ("ml_systems.csv",)
