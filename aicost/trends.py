@@ -437,3 +437,54 @@ def out_of_sample(fit: Trend, x_new, y_new, *, alpha: float = 0.05) -> OutOfSamp
     inside = len(y) - below - above
     return OutOfSample(inside / len(y), len(y), inside, below, above, band["fit"].to_numpy(),
                        low, high, 1 - alpha)
+
+
+def bootstrap_slopes(x, series: dict, *, n_boot: int = DEFAULT_BOOT, seed: int = DEFAULT_SEED,
+                     alpha: float = 0.05) -> dict[str, tuple[Interval, np.ndarray]]:
+    """Log-linear slopes of several positive series measured on the same entries, resampled
+    together: every replicate draws one set of entries and fits every series on it, so the draws
+    keep the series' correlation (e.g. the cost and the compute of the same models).
+
+    Returns ``{name: (Interval of the slope, draws)}``; point values are OLS on all entries, the
+    interval is the percentile interval of the draws (replicates with one distinct date dropped).
+    """
+    x = decimal_year(x) if not np.issubdtype(np.asarray(x).dtype, np.number) else (
+        np.asarray(x, dtype=float))
+    logs = {k: _log_values(v) for k, v in series.items()}
+    n = len(x)
+    if n < 3:
+        raise ValueError(f"a bootstrap needs at least 3 entries, got {n}")
+    rng = np.random.default_rng(seed)
+    idx = rng.integers(0, n, size=(n_boot, n))
+    X = x[idx]
+    xm = X.mean(axis=1, keepdims=True)
+    sxx = ((X - xm) ** 2).sum(axis=1)
+    ok = sxx > 1e-12
+    q = [100 * alpha / 2, 100 * (1 - alpha / 2)]
+    out = {}
+    for name, ly in logs.items():
+        Y = ly[idx]
+        draws = (((X - xm) * (Y - Y.mean(axis=1, keepdims=True))).sum(axis=1)[ok] / sxx[ok])
+        b = float(np.polyfit(x, ly, 1)[0])
+        lo, hi = np.percentile(draws, q)
+        out[name] = (Interval(b, float(lo), float(hi), 1 - alpha), draws)
+    return out
+
+
+def sum_slopes(terms, *, alpha: float = 0.05) -> Interval:
+    """``sum(sign * slope)`` of independently estimated log-linear slopes, with a normal
+    interval whose variance is the sum of the terms' variances; each term's standard error is
+    read from its own interval as ``(high - low) / (2 z)`` at that interval's level.
+    ``terms``: ``(sign, Interval)`` pairs."""
+    from scipy import stats
+
+    z = float(stats.norm.ppf(1 - alpha / 2))
+    value, var = 0.0, 0.0
+    for sign, iv in terms:
+        if not (math.isfinite(iv.low) and math.isfinite(iv.high)):
+            raise ValueError("every term needs a finite interval")
+        z_term = float(stats.norm.ppf(1 - (1 - iv.level) / 2))
+        value += sign * iv.value
+        var += ((iv.high - iv.low) / (2 * z_term)) ** 2
+    half = z * math.sqrt(var)
+    return Interval(value, value - half, value + half, 1 - alpha)

@@ -1,0 +1,235 @@
+"""The articles' remaining checkable statements (printed in notebooks 10 and 11).
+
+Facts about single runs and prices from VentureBeat's AI Weekly (2021-10-15), ARK's statements about
+Moore's law and its "10 times to 100 times" (VentureBeat 2020-06-04), and the statements that no
+table here can test (each with its reason). The analyses they need live in the modules of the
+notebooks they would naturally belong to; this module only calls them.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import pandas as pd
+
+from aicost.analyses import moore, resnet
+from aicost.analyses.frontier import estimate, seed_spread, with_alternatives
+from aicost.analyses.hardware import inference_endpoints
+from aicost.claims import Estimate, register
+from aicost.data import load
+from aicost.scorecard import assesses
+from aicost.trends import DEFAULT_SEED, Interval, bootstrap_trend, decimal_year
+
+NB10 = ("v100-gcp-2.28", "m6-10t-gpu-hours", "m6-10t-10t-params", "mt-nlg-4480-a100",
+        "mt-nlg-530b-params", "imagenet-5pct-carbon-nyc", "seed-rl-80pct", "seed-rl-millions-fps",
+        "deepmind-572m-loss", "deepmind-billion-debt", "forrester-48pct", "mosaicml-37m")
+NB11 = ("moore-law-2y-performance", "moore-first-decade-12mo", "moore-first-decade-2x",
+        "ark-10-100x", "k80-v100-3-years")
+SEED = DEFAULT_SEED + 13
+FIRST_DECADE = (1971, 1980)   # the first decade the microprocessor counts cover (from the 4004)
+THEREAFTER = (1981, 2019)
+
+
+# -- prices and run facts (AI Weekly, 2021-10-15) ---------------------------------------------------
+def gcp_v100_prices() -> pd.DataFrame:
+    p = load("cloud_prices")
+    sel = p[(p["accelerator"] == "V100") & (p["vendor"] == "Google Cloud")
+            & p["price_per_accelerator_hour_usd"].notna()]
+    cols = ["price_id", "date", "price_per_accelerator_hour_usd",
+            "price_1yr_commitment_per_accelerator_hour_usd", "price_kind", "notes"]
+    return sel[cols].sort_values(["date", "price_id"]).reset_index(drop=True)
+
+
+def v100_reading() -> tuple[Estimate, list]:
+    claim = register()["v100-gcp-2.28"]
+    p = gcp_v100_prices()
+    before = p[p["date"] <= pd.Timestamp(claim.date)]
+    after = p[p["date"] > pd.Timestamp(claim.date)]
+    cheapest = float(before["price_per_accelerator_hour_usd"].min())
+    alts = [("dearest GCP V100 list price before the article",
+             estimate(before["price_per_accelerator_hour_usd"].max(),
+                      before["price_per_accelerator_hour_usd"].max(),
+                      before["price_per_accelerator_hour_usd"].max(), interval="exact")),
+            ("cheapest GCP V100 on-demand price dated after the article",
+             estimate(*[after["price_per_accelerator_hour_usd"].min()] * 3, interval="exact"))]
+    c1 = after["price_1yr_commitment_per_accelerator_hour_usd"].dropna()
+    if len(c1):
+        alts.append(("cheapest GCP V100 1-year-commitment price dated after the article",
+                     estimate(*[c1.min()] * 3, interval="exact")))
+    note = (f"cheapest Google Cloud V100 on-demand list price per GPU-hour dated before the "
+            f"article ({len(before)} price(s))")
+    return estimate(cheapest, cheapest, cheapest, note, "exact"), alts
+
+
+def _inputs() -> dict:
+    t = load("price_tag_inputs")
+    return {(r.system, r.fact): float(r.value) for r in t.itertuples()}
+
+
+def m6_estimate() -> Estimate:
+    inp = _inputs()
+    gpu_hours = inp[("M6-10T", "gpus")] * inp[("M6-10T", "training_time_hours")]
+    note = ("the paper's abstract: 512 GPUs within 10 days (GPU model not named there; "
+            "the V100 is the article's)")
+    return estimate(gpu_hours, gpu_hours, gpu_hours, note, "exact")
+
+
+def m6_params_estimate() -> Estimate:
+    n = _inputs()[("M6-10T", "parameters")]
+    return estimate(n, n, n, "the paper's abstract: a 10-trillion-parameter model (sharing-delinking, "
+                    "not dense)", "exact")
+
+
+def mt_nlg_params_estimate() -> Estimate:
+    n = float(load("ml_systems").set_index("system").loc["Megatron-Turing NLG 530B", "parameters"])
+    return estimate(n, n, n, "Epoch's parameter count for Megatron-Turing NLG 530B", "exact")
+
+
+def mt_nlg_estimate() -> Estimate:
+    m = load("ml_systems").set_index("system").loc["Megatron-Turing NLG 530B"]
+    n = float(m["hardware_quantity"])
+    note = f"Epoch's record: {int(n)} x {m['training_hardware']} (from the paper)"
+    return estimate(n, n, n, note, "exact")
+
+
+UNTESTABLE = {
+    "imagenet-5pct-carbon-nyc": (
+        "no emissions data: the sources hold neither the energy or carbon intensity of the "
+        "extrapolated run nor New York City's monthly emissions"),
+    "seed-rl-80pct": (
+        "the SEED RL paper's cost tables (IMPALA vs SEED per billion frames) are not in the "
+        "sources, and no table here has reinforcement-learning training costs"),
+    "deepmind-572m-loss": (
+        "a company's annual accounts, not a training cost; no financial statements are in the "
+        "sources"),
+    "deepmind-billion-debt": (
+        "a company's balance sheet, not a training cost; no financial statements are in the "
+        "sources"),
+    "seed-rl-millions-fps": (
+        "the SEED RL paper's throughput measurements are not in the sources"),
+    "mosaicml-37m": (
+        "a start-up's funding round, not a training cost; no funding data are in the sources"),
+    "forrester-48pct": (
+        "a 2017 survey of companies; the survey's data are not in the sources and no table "
+        "here measures adoption barriers"),
+}
+
+
+@assesses(*NB10)
+def assess_nb10() -> dict[str, Estimate]:
+    out = {"v100-gcp-2.28": with_alternatives(*v100_reading()), "m6-10t-gpu-hours": m6_estimate(),
+           "mt-nlg-4480-a100": mt_nlg_estimate(), "m6-10t-10t-params": m6_params_estimate(),
+           "mt-nlg-530b-params": mt_nlg_params_estimate()}
+    out.update({cid: Estimate.untestable(reason) for cid, reason in UNTESTABLE.items()})
+    return out
+
+
+# -- Moore's law as the articles use it (ARK, 2020) -------------------------------------------------
+@functools.lru_cache(maxsize=16)
+def gpu_performance_trend(records: bool = True, seed: int | None = None):
+    """Peak FP32 FLOP/s of GPUs by release date; ``records``: the fastest so far (re-selected in
+    each bootstrap replicate)."""
+    a = load("accelerators")
+    g = a[(a["kind"] == "GPU") & a["release_date"].notna() & a["fp32_flops"].notna()]
+    g = g.drop_duplicates(["release_date", "fp32_flops"])
+    x = decimal_year(g["release_date"])
+    return bootstrap_trend(x, g["fp32_flops"].to_numpy(dtype=float),
+                           frontier_kind="max" if records else None,
+                           seed=SEED if seed is None else seed)
+
+
+@functools.lru_cache(maxsize=32)
+def transistor_trend(start, end, records: bool = False, seed: int | None = None):
+    return moore.moore_trend(start, end, records_only=records, bootstrap=True,
+                             seed=SEED if seed is None else seed)
+
+
+def doubling(t) -> Estimate:
+    d = t.doubling_months()
+    return estimate(d.value, d.low, d.high, f"{t.n} points; bootstrap", "95% bootstrap CI")
+
+
+def moore_2y_reading() -> tuple[Estimate, list]:
+    t = gpu_performance_trend(True)
+    d = t.doubling_months()
+    alts = [("all GPUs' peak FP32 FLOP/s", doubling(gpu_performance_trend(False))),
+            ("transistor counts, all microprocessors 1971-2019",
+             doubling(transistor_trend(None, None))),
+             ("transistor counts, record chips 1971-2019",
+             doubling(transistor_trend(None, None, True)))]
+    note = (f"peak FP32 FLOP/s of the fastest GPU released so far, {t.n} records "
+            f"{int(t.x.min())}-{int(t.x.max())}; bootstrap")
+    spread = seed_spread(lambda s: gpu_performance_trend(True, s).doubling_months(), SEED)
+    return estimate(d.value, d.low, d.high, note, "95% bootstrap CI", (), spread), alts
+
+
+def first_decade_reading() -> tuple[Estimate, list]:
+    t = transistor_trend(*FIRST_DECADE)
+    d = t.doubling_months()
+    alts = [("record chips 1971-1980", doubling(transistor_trend(*FIRST_DECADE, True))),
+            ("all chips 1971-1975 (Moore's decade from 1965 ends 1975)",
+             doubling(transistor_trend(1971, 1975)))]
+    note = (f"transistor counts of all microprocessors {FIRST_DECADE[0]}-{FIRST_DECADE[1]} "
+            f"({t.n} chips; Moore's 1965-1970 integrated circuits are not in the data); bootstrap")
+    spread = seed_spread(lambda s: transistor_trend(*FIRST_DECADE, False, s).doubling_months(), SEED)
+    return estimate(d.value, d.low, d.high, note, "95% bootstrap CI", (), spread), alts
+
+
+def ratio_draws(first, later) -> tuple[float, np.ndarray]:
+    """Doubling-time ratio later / first (= slope ratio first / later), independent draws."""
+    n = min(len(first.slope_draws), len(later.slope_draws))
+    point = first.slope.value / later.slope.value
+    return point, first.slope_draws[:n] / later.slope_draws[:n]
+
+
+def first_decade_ratio(records: bool = False, seed: int | None = None) -> Interval:
+    a = transistor_trend(*FIRST_DECADE, records, seed)
+    b = transistor_trend(*THEREAFTER, records, seed)
+    point, draws = ratio_draws(a, b)
+    lo, hi = np.percentile(draws, [2.5, 97.5])
+    return Interval(point, float(lo), float(hi))
+
+
+def first_decade_2x_reading() -> tuple[Estimate, list]:
+    iv = first_decade_ratio()
+    rec = first_decade_ratio(True)
+    alts = [("record chips in both periods", estimate(*rec, interval="95% bootstrap CI"))]
+    note = (f"doubling time {THEREAFTER[0]}-{THEREAFTER[1]} / doubling time "
+            f"{FIRST_DECADE[0]}-{FIRST_DECADE[1]}, all microprocessors; independent bootstraps")
+    spread = seed_spread(lambda s: first_decade_ratio(False, s), SEED)
+    return estimate(*iv, note, "95% bootstrap CI", (), spread), alts
+
+
+def ark_range_reading() -> tuple[Estimate, list]:
+    """Training: the ResNet-50 fold 2017-2019 exactly as notebook 01 scores ``resnet50-100x`` (its
+    primary reading), so the two verdicts rest on one measurement; inference as an alternative."""
+    train = resnet.assess_resnet()["resnet50-100x"]
+    inf = inference_endpoints()
+    alts = [("DAWNBench inference cost per billion images, best 2017 entry to best by the "
+             "article (published costs)",
+             estimate(*[inf["fold_published"]] * 3, interval="exact"))]
+    note = f"the ResNet-50 training-cost fold as notebook 01 scores resnet50-100x: {train.note}"
+    return estimate(train.value, train.low, train.high, note, train.interval), alts
+
+
+def k80_v100_reading() -> tuple[Estimate, list]:
+    a = load("accelerators").set_index("accelerator")
+    k80 = decimal_year([a.loc["K80", "family_first_release_date"]])[0]
+    v100_first = decimal_year([a.loc["V100", "family_first_release_date"]])[0]
+    v100_rep = decimal_year([a.loc["V100", "release_date"]])[0]
+    alts = [("K80 to the V100 variant in accelerators (SXM2 32 GB)",
+             estimate(*[v100_rep - k80] * 3, interval="exact"))]
+    note = "first release of the K80 to first release of the V100 family (accelerators)"
+    return estimate(*[v100_first - k80] * 3, note, "exact"), alts
+
+
+READINGS = {"moore-law-2y-performance": moore_2y_reading,
+            "moore-first-decade-12mo": first_decade_reading,
+            "moore-first-decade-2x": first_decade_2x_reading,
+            "ark-10-100x": ark_range_reading, "k80-v100-3-years": k80_v100_reading}
+
+
+@assesses(*NB11)
+def assess_nb11() -> dict[str, Estimate]:
+    return {cid: with_alternatives(*reading()) for cid, reading in READINGS.items()}
