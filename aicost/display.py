@@ -102,16 +102,18 @@ def header(name: str, units: dict[str, str] | None = None) -> tuple[str, str]:
     return name.replace("_", " "), ""
 
 
-def _shown(frame: pd.DataFrame, digits: int) -> tuple[pd.DataFrame, set]:
-    """Every cell as the text a reader sees, and the set of numeric columns."""
+def _shown(frame: pd.DataFrame, digits: int) -> tuple[pd.DataFrame, set, set]:
+    """Every cell as the text a reader sees, and the set of columns never to wrap (numbers,
+    dates; numbers are also right-aligned: see :func:`html_table`)."""
     shown = frame.copy()
-    numeric = set()
+    numeric, dates = set(), set()
     for col in shown.columns:
         series = shown[col]
         if pd.api.types.is_bool_dtype(series):
             continue
         if pd.api.types.is_datetime64_any_dtype(series):
             shown[col] = series.dt.strftime("%Y-%m-%d").fillna("")
+            dates.add(col)
         elif pd.api.types.is_integer_dtype(series):
             shown[col] = [f"{int(v):,}" if pd.notna(v) else "" for v in series]
             numeric.add(col)
@@ -120,12 +122,12 @@ def _shown(frame: pd.DataFrame, digits: int) -> tuple[pd.DataFrame, set]:
             numeric.add(col)
         else:
             shown[col] = series.astype(object).where(series.notna(), "")
-    return shown, numeric
+    return shown, numeric, dates
 
 
 def text_table(frame: pd.DataFrame, digits: int = 3, index: bool = False) -> str:
     """The plain-text form of :func:`table` (what a terminal and nbval's text/plain compare)."""
-    shown, _ = _shown(frame, digits)
+    shown, _, _ = _shown(frame, digits)
     with pd.option_context("display.max_rows", 500, "display.max_columns", 50,
                            "display.width", 200, "display.max_colwidth", 60):
         return shown.to_string(index=index)
@@ -139,7 +141,7 @@ def html_table(frame: pd.DataFrame, digits: int = 3, index: bool = False,
     in a box that scrolls sideways on a narrow screen instead of widening the page."""
     import html
 
-    shown, numeric = _shown(frame, digits)
+    shown, numeric, dates = _shown(frame, digits)
     if index:
         shown = shown.reset_index()
         numeric |= {c for c in shown.columns[: frame.index.nlevels]
@@ -147,6 +149,9 @@ def html_table(frame: pd.DataFrame, digits: int = 3, index: bool = False,
     left = "text-align:left;vertical-align:top;padding:0.2em 0.6em"
     right = ("text-align:right;vertical-align:top;padding:0.2em 0.6em;white-space:nowrap;"
              "font-variant-numeric:tabular-nums")
+    nowrap = left + ";white-space:nowrap"
+    style = {col: right if col in numeric else nowrap if col in dates else left
+             for col in shown.columns}
     heads = []
     for col in shown.columns:
         label, unit = header(col, units)
@@ -159,7 +164,7 @@ def html_table(frame: pd.DataFrame, digits: int = 3, index: bool = False,
         cells = []
         for col, value in zip(shown.columns, record, strict=True):
             text = badge(value) if col == "verdict" else html.escape(str(value))
-            cells.append(f'<td style="{right if col in numeric else left}">{text}</td>')
+            cells.append(f'<td style="{style[col]}">{text}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return ('<div class="aicost-table" style="overflow-x:auto;max-width:100%">'
             '<table style="border-collapse:collapse;margin:0.3em 0">'

@@ -161,7 +161,7 @@ def scorecard_html(anchors: dict[str, str] | None = None) -> str:
     if frame.empty:
         return f"<p>No claim has been assessed yet ({len(pending)} in the register).</p>"
     head = "".join(f"<th>{h}</th>" for h in
-                   ("claim", "claimed", "our estimate (interval)", "verdict", "notebook"))
+                   ("claim", "verdict", "claimed", "our estimate (interval)", "notebook"))
     rows = []
     for r in frame.to_dict("records"):
         tested = r["verdict"] != "not testable"
@@ -173,9 +173,9 @@ def scorecard_html(anchors: dict[str, str] | None = None) -> str:
                          else "")
         rows.append(
             f"<tr><td>{html.escape(r['claim'])} <small><code>{html.escape(r['id'])}</code>"
-            f"</small></td><td class='num'>{claimed_text(r['claimed_value'])} "
+            f"</small></td><td><a href='{target}'>{badge(r['verdict'])}</a></td>"
+            f"<td class='num'><span>{claimed_text(r['claimed_value'])}</span> "
             f"<small>{html.escape(r['unit'])}</small></td><td>{est}</td>"
-            f"<td><a href='{target}'>{badge(r['verdict'])}</a></td>"
             f"<td><a href='{page}'>{html.escape(r['notebook'][:2])}</a></td></tr>"
         )
     tail = (f"<p>{len(pending)} claim(s) not yet assessed: {html.escape(', '.join(pending))}.</p>"
@@ -288,6 +288,7 @@ def site(notebooks: list[Path], out: Path = REPORT, source: Path = SOURCE,
          single: bool = True) -> list[dict]:
     """Render notebooks (executed or stored) into the site ``out``; returns one entry per
     notebook (stem, title, figures with captions, claims whose verdict it prints)."""
+    out, source = out.resolve(), source.resolve()  # myst-nb places outputs by absolute path
     for folder in (source, out):
         if folder.exists():
             shutil.rmtree(folder)
@@ -307,6 +308,12 @@ def site(notebooks: list[Path], out: Path = REPORT, source: Path = SOURCE,
         _single_page_links(out / "single" / "index.html")
     copy_figures(out)
     return entries
+
+
+def render(notebooks: list[Path], out: Path = REPORT) -> list[dict]:
+    """The HTML conversion alone (what benchmarks/suite.py times): :func:`site` with its sources
+    beside ``out``."""
+    return site(notebooks, out, out.parent / f"{out.name}-src")
 
 
 def build(out: Path = REPORT) -> Path:
