@@ -30,8 +30,8 @@ language = "en"
 
 nb_execution_mode = "off"  # render what is stored; aicost.report executed the notebooks already
 nb_merge_streams = True
-nb_code_prompt_show = "Show code ({type})"
-nb_code_prompt_hide = "Hide code ({type})"
+nb_code_prompt_show = "Show code"
+nb_code_prompt_hide = "Hide code"
 nb_mime_priority_overrides = [("*", "text/html", 0), ("*", "image/png", 1), ("*", "text/plain", 2)]
 myst_enable_extensions = []  # no dollarmath: money signs are text, and no MathJax is loaded
 myst_heading_anchors = 0
