@@ -302,10 +302,19 @@ def site(notebooks: list[Path], out: Path = REPORT, source: Path = SOURCE,
         figs = [(n, c) for n, c in figure_captions.items() if n[:2] == path.stem[:2]]
         entries.append({"stem": path.stem, "title": title(nb), "figures": figs, "claims": claims})
     (source / "index.md").write_text(index_source(entries), encoding="utf-8")
-    _sphinx(source, out, "html")
+    # Built beside the sources, then moved into place: myst-nb writes its working copies to
+    # <output's parent>/jupyter_execute, which must not land in the project root or the report.
+    work = source.parent / f"{source.name}-html"
+    if work.exists():
+        shutil.rmtree(work)
+    _sphinx(source, work / "html", "html")
     if single:
-        _sphinx(source, out / "single", "singlehtml")
-        _single_page_links(out / "single" / "index.html")
+        _sphinx(source, work / "single", "singlehtml")
+        _single_page_links(work / "single" / "index.html")
+        shutil.move(work / "single", work / "html" / "single")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(work / "html", out)
+    shutil.rmtree(work)
     copy_figures(out)
     return entries
 

@@ -323,3 +323,10 @@ def test_clean_gives_the_kernelspec_jupyterlab_will_write():
     for path in ordered():
         stored = nbformat.read(path, as_version=4).metadata["kernelspec"]
         assert stored["display_name"] == spec.display_name, f"{path.name}: run make refresh"
+
+
+def test_build_leaves_no_working_copies_beside_or_in_the_report(report):
+    root, _ = report
+    assert not (root / "jupyter_execute").exists()
+    assert not (root.parent / "jupyter_execute").exists()
+    assert not (root / "_sources").exists() or not any((root / "_sources").iterdir())
