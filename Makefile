@@ -17,7 +17,7 @@ export SOURCE_DATE_EPOCH=0
 export PYDEVD_DISABLE_FILE_VALIDATION=1
 
 .DEFAULT_GOAL := help
-.PHONY: help env test badinput report refresh lab lint datapackage data bench clean distclean
+.PHONY: help env test badinput report screenshots refresh lab lint datapackage data bench clean distclean
 
 help: ## List the targets with a line on each.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -36,16 +36,25 @@ test: $(STAMP) ## Unit tests and strict nbval over every notebook (2 workers), o
 badinput: $(STAMP) ## List every bad-input case and what the loader says about it.
 	$(BIN)/python -m pytest -p no:xdist -v -s tests/test_bad_input.py
 
-report: $(STAMP) ## Execute every notebook from data/ in a fresh kernel, write figures/, render report/.
+report: $(STAMP) ## Execute every notebook from data/ in a fresh kernel, write figures/, render report/ (Sphinx).
 	$(BIN)/python -m aicost.report
+
+screenshots: $(STAMP) ## PNGs of the report's index, a claim page and the scorecard at 390 and 1400 px (headless Chromium).
+	test -f report/index.html || $(MAKE) report
+	$(BIN)/python -m aicost.browser --screenshots report/screenshots
 
 refresh: $(STAMP) ## Re-execute the notebooks in place (stored outputs current, volatile metadata stripped).
 	$(BIN)/python -m aicost.notebooks --refresh
 	$(BIN)/python -m aicost.figures
 	$(BIN)/python -m aicost.readme
 
-lab: $(STAMP) ## Open the notebooks in JupyterLab.
-	$(BIN)/jupyter lab notebooks/
+# JupyterLab refuses to start as root without --allow-root. jupyter-config/ turns off JupyterLab's
+# MathJax (the report has no maths), so a money sign written \$ shows as $ and never as LaTeX.
+LAB_AS_ROOT = $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+lab: $(STAMP) ## JupyterLab rooted at the project (data/, figures/ browsable); extra flags: ARGS="--no-browser --port 8899".
+	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
+	  $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ServerApp.default_url=/lab/tree/notebooks \
+	  $(LAB_AS_ROOT) $(ARGS)
 
 lint: $(STAMP) ## ruff over the package and tests.
 	$(BIN)/ruff check aicost tests

@@ -52,24 +52,147 @@ def result(label: str, est: Interval | float, unit: str = "", digits: int = 2,
     print(f"{label}: {fmt(est, unit, digits, kind)}")
 
 
-def table(frame: pd.DataFrame, digits: int = 3, index: bool = False) -> None:
-    """Print a DataFrame as plain text with numbers rounded to ``digits`` significant figures.
+# The seven verdicts: a colour (Okabe-Ito, colour-blind safe), a symbol and the word itself, so
+# that colour is never the only cue. Badges use a light tint with dark text (contrast >= 7:1).
+VERDICT_STYLE = {
+    "supported": ("#009E73", "\u2713"),        # check mark
+    "overstated": ("#D55E00", "\u25B2"),       # up triangle: the claim goes beyond the data
+    "understated": ("#0072B2", "\u25BC"),      # down triangle: the claim falls short of the data
+    "inconclusive": ("#E69F00", "?"),
+    "forecast met": ("#009E73", "\u2713"),
+    "forecast missed": ("#CC79A7", "\u2717"),  # ballot x
+    "not testable": ("#777777", "\u2013"),     # en dash
+}
+VERDICT_COLOURS = {v: colour for v, (colour, _) in VERDICT_STYLE.items()}
+_TINT = {"#009E73": ("#E3F4EE", "#00543D"), "#D55E00": ("#FBEADF", "#7A2E00"),
+         "#0072B2": ("#E0EEF7", "#00405F"), "#E69F00": ("#FCF1DC", "#6B4A00"),
+         "#CC79A7": ("#F7E9F1", "#6E2A52"), "#777777": ("#EEEEEE", "#333333")}
 
-    Plain text (not HTML) so the stored output does not depend on pandas' HTML whitespace.
-    """
+
+def badge(verdict: str) -> str:
+    """A verdict as an inline HTML badge: symbol and word on a tint of the verdict's colour.
+
+    Inline styles only (JupyterLab strips ``<style>`` from untrusted notebooks, keeps these).
+    An unknown or empty verdict comes back as escaped text."""
+    import html
+
+    if verdict not in VERDICT_STYLE:
+        return html.escape(str(verdict))
+    colour, symbol = VERDICT_STYLE[verdict]
+    bg, fg = _TINT[colour]
+    return (f'<span class="verdict verdict-{verdict.replace(" ", "-")}" style="background:{bg};'
+            f"color:{fg};border:1px solid {colour};border-radius:0.6em;padding:0 0.45em;"
+            f'white-space:nowrap;font-weight:600">{symbol} {html.escape(verdict)}</span>')
+
+
+# Column-name endings that are units: shown under the header in the HTML table.
+UNIT_SUFFIXES = (("_2023usd", "2023 USD"), ("_usd", "USD"), ("_pct", "%"), ("_flop", "FLOP"),
+                 ("_ms", "ms"), ("_tfs_days", "teraflop/s-days"))
+
+
+def header(name: str, units: dict[str, str] | None = None) -> tuple[str, str]:
+    """(label, unit) for a column: ``'price_low_usd'`` -> ``('price low', 'USD')``; an explicit
+    ``units`` entry wins over the name's ending."""
+    name = str(name)
+    if units and name in units:
+        return name.replace("_", " "), units[name]
+    for suffix, unit in UNIT_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)].replace("_", " "), unit
+    return name.replace("_", " "), ""
+
+
+def _shown(frame: pd.DataFrame, digits: int) -> tuple[pd.DataFrame, set, set]:
+    """Every cell as the text a reader sees, and the set of columns never to wrap (numbers,
+    dates; numbers are also right-aligned: see :func:`html_table`)."""
     shown = frame.copy()
+    numeric, dates = set(), set()
     for col in shown.columns:
         series = shown[col]
         if pd.api.types.is_bool_dtype(series):
             continue
         if pd.api.types.is_datetime64_any_dtype(series):
             shown[col] = series.dt.strftime("%Y-%m-%d").fillna("")
+            dates.add(col)
         elif pd.api.types.is_integer_dtype(series):
             shown[col] = [f"{int(v):,}" if pd.notna(v) else "" for v in series]
+            numeric.add(col)
         elif pd.api.types.is_numeric_dtype(series):
             shown[col] = [sig(float(v), digits) if pd.notna(v) else "" for v in series]
+            numeric.add(col)
         else:
             shown[col] = series.astype(object).where(series.notna(), "")
+    return shown, numeric, dates
+
+
+def text_table(frame: pd.DataFrame, digits: int = 3, index: bool = False) -> str:
+    """The plain-text form of :func:`table` (what a terminal and nbval's text/plain compare)."""
+    shown, _, _ = _shown(frame, digits)
     with pd.option_context("display.max_rows", 500, "display.max_columns", 50,
                            "display.width", 200, "display.max_colwidth", 60):
-        print(shown.to_string(index=index))
+        return shown.to_string(index=index)
+
+
+def html_table(frame: pd.DataFrame, digits: int = 3, index: bool = False,
+               units: dict[str, str] | None = None) -> str:
+    """The HTML form of :func:`table`, written here rather than by pandas so that it is
+    byte-identical across runs and pandas versions: numbers right-aligned in tabular figures and
+    never wrapped, units under the column names, a ``verdict`` column as badges, and the table
+    in a box that scrolls sideways on a narrow screen instead of widening the page."""
+    import html
+
+    shown, numeric, dates = _shown(frame, digits)
+    if index:
+        shown = shown.reset_index()
+        numeric |= {c for c in shown.columns[: frame.index.nlevels]
+                    if pd.api.types.is_numeric_dtype(frame.index.dtype)}
+    left = "text-align:left;vertical-align:top;padding:0.2em 0.6em"
+    right = ("text-align:right;vertical-align:top;padding:0.2em 0.6em;white-space:nowrap;"
+             "font-variant-numeric:tabular-nums")
+    nowrap = left + ";white-space:nowrap"
+    style = {col: right if col in numeric else nowrap if col in dates else left
+             for col in shown.columns}
+    heads = []
+    for col in shown.columns:
+        label, unit = header(col, units)
+        cell = html.escape(label) + (f'<br><span style="font-weight:normal;color:#555">'
+                                     f"{html.escape(unit)}</span>" if unit else "")
+        heads.append(f'<th style="{right if col in numeric else left};vertical-align:bottom">'
+                     f"{cell}</th>")
+    rows = []
+    for record in shown.itertuples(index=False, name=None):
+        cells = []
+        for col, value in zip(shown.columns, record, strict=True):
+            text = badge(value) if col == "verdict" else html.escape(str(value))
+            cells.append(f'<td style="{style[col]}">{text}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return ('<div class="aicost-table" style="overflow-x:auto;max-width:100%">'
+            '<table style="border-collapse:collapse;margin:0.3em 0">'
+            f'<thead><tr style="border-bottom:1px solid #999">{"".join(heads)}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def table(frame: pd.DataFrame, digits: int = 3, index: bool = False,
+          units: dict[str, str] | None = None) -> None:
+    """Show a DataFrame with numbers rounded to ``digits`` significant figures.
+
+    In a notebook: one output holding an HTML table (:func:`html_table`) and its plain-text
+    form (:func:`text_table`), both generated here, so the stored output does not depend on
+    pandas' HTML whitespace and strict nbval compares it byte for byte. Elsewhere: the text.
+    """
+    text = text_table(frame, digits, index)
+    if not _in_kernel():
+        print(text)
+        return
+    from IPython.display import display
+
+    display({"text/plain": text, "text/html": html_table(frame, digits, index, units)}, raw=True)
+
+
+def _in_kernel() -> bool:
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "kernel", None) is not None

@@ -15,7 +15,12 @@ import matplotlib as mpl
 
 from aicost.paths import FIGURES
 
-WIDTH, HEIGHT, DPI = 8.0, 4.8, 150
+# Drawn at 6.4 x 4 in with no text under 9.5 pt, so that printed in a single column (3.5 in) the
+# smallest text (legends, the source line) is still above 5 pt; save() brings wider figures to
+# this width (aspect kept) and raises any smaller font to the floor.
+WIDTH, HEIGHT, DPI = 6.4, 4.0, 150
+MIN_FONT = 9.5
+SINGLE_COLUMN = 3.5
 SVG_SALT = "aicost"
 NAME = re.compile(r"^\d\d-[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -26,6 +31,9 @@ STYLE = {
     "font.family": "DejaVu Sans",
     "font.size": 10,
     "axes.titlesize": 11,
+    "axes.labelsize": 10,
+    "xtick.labelsize": 9.5,
+    "ytick.labelsize": 9.5,
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
     "axes.spines.top": False,
@@ -34,7 +42,7 @@ STYLE = {
     "grid.alpha": 0.3,
     "grid.linewidth": 0.6,
     "legend.frameon": False,
-    "legend.fontsize": 9,
+    "legend.fontsize": MIN_FONT,
     "svg.hashsalt": SVG_SALT,
     "svg.fonttype": "path",
     "pdf.fonttype": 42,
@@ -69,8 +77,7 @@ def save(fig, name: str, *, source: str, folder: Path | None = None) -> list[Pat
     if not source.strip():
         raise ValueError("every figure needs a source line")
     use_style()
-    fig.text(0.01, 0.005, f"Source: {source}", fontsize=7, color="#555555", ha="left", va="bottom")
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    _readable(fig, f"Source: {source}")
     target = folder or FIGURES
     target.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -81,9 +88,140 @@ def save(fig, name: str, *, source: str, folder: Path | None = None) -> list[Pat
         path = target / f"{name}.{ext}"
         if ext == "png":  # deterministic text chunks, read back by figure_index()
             meta = {**meta, "Title": caption, "Description": f"Source: {source}"}
+        meta = {**meta, **_described(ext, caption, source)}
         fig.savefig(path, format=ext, metadata=meta, dpi=DPI)
+        if ext == "svg":
+            _svg_desc(path, f"Source: {source}")
         paths.append(path)
     return paths
+
+
+def _readable(fig, source_line: str) -> None:
+    """Lay ``fig`` out to read at single-column width: width brought to :data:`WIDTH` (aspect
+    kept), every text at least :data:`MIN_FONT`, titles, axis labels and the source line wrapped
+    to the space they have, a legend that would cover data or stick out of its axes moved under
+    the axes, then ``tight_layout`` above the source line."""
+    from matplotlib.text import Text
+
+    w, h = fig.get_size_inches()
+    if w > WIDTH:
+        fig.set_size_inches(WIDTH, h * WIDTH / w)
+    for text in fig.findobj(Text):
+        if text.get_text() and text.get_fontsize() < MIN_FONT:
+            text.set_fontsize(MIN_FONT)
+    src = fig.text(0.01, 0.005, source_line, fontsize=MIN_FONT, color="#555555", ha="left",
+                   va="bottom")
+    renderer = fig.canvas.get_renderer()
+    width_px = fig.get_size_inches()[0] * fig.dpi
+    _wrap(src, renderer, lambda box: box.x1 <= 0.95 * width_px)
+    lines = src.get_text().count("\n") + 1
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    grow = max([_legend_out_of_the_way(ax, renderer) for ax in fig.axes] + [0.0])
+    if grow:  # the plot keeps its height; the figure grows by the legend's
+        w, h = fig.get_size_inches()
+        fig.set_size_inches(w, h + grow)
+        renderer = fig.canvas.get_renderer()
+    bottom = min(0.3, (lines * 1.3 * MIN_FONT / 72 + 0.04) / fig.get_size_inches()[1])
+    for _ in range(3):
+        fig.tight_layout(rect=(0, bottom, 1, 1))
+        for ax in fig.axes:
+            for title in (ax.title, ax._left_title, ax._right_title):
+                _wrap(title, renderer, lambda box: box.x1 <= 0.96 * width_px)
+            frame = ax.get_window_extent(renderer)
+            _wrap(ax.yaxis.label, renderer, lambda box, f=frame: box.height <= 1.05 * f.height)
+            _wrap(ax.xaxis.label, renderer, lambda box, f=frame: box.width <= 1.05 * f.width
+                  and box.x1 <= 0.99 * width_px)
+            _untangle_ticks(ax, renderer)
+    fig.tight_layout(rect=(0, bottom, 1, 1))
+
+
+def _wrap(text, renderer, fits) -> None:
+    """Re-wrap ``text`` at word boundaries, as few lines as ``fits(extent)`` allows."""
+    import textwrap
+
+    flat = " ".join(text.get_text().split())
+    if not flat or fits(text.get_window_extent(renderer)):
+        return
+    for chars in range(len(flat) - 1, 8, -1):
+        text.set_text(textwrap.fill(flat, chars, break_on_hyphens=False))
+        if fits(text.get_window_extent(renderer)):
+            return
+
+
+def _untangle_ticks(ax, renderer) -> None:
+    """Slant the x tick labels when neighbours overlap (long date labels at reading size)."""
+    labels = [t for t in ax.get_xticklabels() if t.get_text() and t.get_visible()]
+    boxes = sorted((t.get_window_extent(renderer) for t in labels), key=lambda b: b.x0)
+    crowded = any(a.x1 > b.x0 - 2 for a, b in zip(boxes[:-1], boxes[1:], strict=True))
+    if crowded and labels[0].get_rotation() == 0:
+        for t in labels:
+            t.set_rotation(30)
+            t.set_horizontalalignment("right")
+            t.set_rotation_mode("anchor")
+
+
+def _data_points(ax):
+    """Every plotted point of ``ax`` in display coordinates."""
+    import numpy as np
+    from matplotlib.collections import PathCollection
+    from matplotlib.lines import Line2D
+
+    pts = []
+    for line in ax.get_lines():
+        if isinstance(line, Line2D) and line.get_visible() and len(line.get_xydata()):
+            pts.append(line.get_transform().transform(line.get_xydata()))
+    for coll in ax.collections:
+        if isinstance(coll, PathCollection) and len(coll.get_offsets()):
+            pts.append(coll.get_offset_transform().transform(coll.get_offsets()))
+    return np.vstack(pts) if pts else np.empty((0, 2))
+
+
+def _legend_out_of_the_way(ax, renderer) -> float:
+    """Move a legend under its axes when it covers plotted points or sticks out of the axes;
+    returns the height it then needs (inches; 0 if it stayed)."""
+    from matplotlib.transforms import offset_copy
+
+    legend = ax.get_legend()
+    if legend is None:
+        return 0.0
+    box, frame = legend.get_window_extent(renderer), ax.get_window_extent(renderer)
+    pts = _data_points(ax)
+    inside = ((pts[:, 0] >= box.x0) & (pts[:, 0] <= box.x1) & (pts[:, 1] >= box.y0)
+              & (pts[:, 1] <= box.y1)) if len(pts) else []
+    sticks_out = (box.x0 < frame.x0 - 2 or box.x1 > frame.x1 + 2 or box.y0 < frame.y0 - 2
+                  or box.y1 > frame.y1 + 2)
+    if not sticks_out and not any(inside):
+        return 0.0
+    axis = ax.xaxis.get_tightbbox(renderer)
+    below = max(frame.y0 - axis.y0, 0) if axis is not None else 0
+    anchor = offset_copy(ax.transAxes, fig=ax.figure, y=-(below + 4) * 72 / ax.figure.dpi,
+                         units="points")
+    legend.set_bbox_to_anchor((0.5, 0.0), transform=anchor)
+    legend.set_loc("upper center")
+    if len(legend.get_texts()) >= 4:  # two columns where they fit the figure's width
+        legend.set_ncols(2)
+        if legend.get_window_extent(renderer).width > 0.98 * ax.figure.bbox.width:
+            legend.set_ncols(1)
+    return (legend.get_window_extent(renderer).height + below + 8) / ax.figure.dpi
+
+
+def _described(ext: str, caption: str, source: str) -> dict:
+    """Caption and source line as each format's own metadata (PNG is done in save)."""
+    if ext == "svg":
+        return {"Title": caption, "Description": f"Source: {source}"}
+    if ext == "pdf":
+        return {"Title": caption, "Subject": f"Source: {source}"}
+    return {}
+
+
+def _svg_desc(path: Path, text: str) -> None:
+    """Add ``<desc>`` after the ``<title>`` matplotlib writes (screen readers read both)."""
+    from xml.sax.saxutils import escape
+
+    svg = path.read_text(encoding="utf-8")
+    if "<desc>" not in svg and "</title>" in svg:
+        svg = svg.replace("</title>", f"</title>\n <desc>{escape(text)}</desc>", 1)
+        path.write_text(svg, encoding="utf-8")
 
 
 def _formats() -> tuple[str, ...]:

@@ -8,6 +8,7 @@ made stable, so a re-run on unchanged data leaves the files byte-identical.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -17,6 +18,10 @@ import nbformat
 from aicost.paths import NOTEBOOKS
 
 KERNEL = "python3"
+# What ipykernel's own kernelspec calls itself. JupyterLab rewrites a notebook's kernelspec to the
+# running kernel's as soon as the kernel is idle, so any other display name ("Python 3") marks
+# every notebook as having unsaved changes the moment it is opened.
+KERNEL_DISPLAY_NAME = "Python 3 (ipykernel)"
 TIMEOUT = 600
 
 
@@ -26,12 +31,12 @@ def ordered() -> list[Path]:
 
 
 def title(nb) -> str:
-    """The first markdown heading of a notebook (its title)."""
+    """The first markdown heading of a notebook (its title), as a reader sees it."""
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             for line in cell.source.splitlines():
                 if line.startswith("#"):
-                    return line.lstrip("#").strip()
+                    return line.lstrip("#").strip().replace("\\$", "$")
     return "(untitled)"
 
 
@@ -47,8 +52,67 @@ def clean(nb):
                 out.get("metadata", {}).pop("execution", None)
     nb.metadata.pop("widgets", None)
     nb.metadata.pop("papermill", None)
-    nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": KERNEL}
+    nb.metadata["kernelspec"] = {"display_name": KERNEL_DISPLAY_NAME, "language": "python",
+                                 "name": KERNEL}
     return nb
+
+
+# Code in Markdown, where a dollar sign is literal: fenced blocks and inline code spans.
+_CODE = re.compile(r"(^```.*?^```[ \t]*$|^~~~.*?^~~~[ \t]*$|(`+)(?!`).+?(?<!`)\2(?!`))", re.S | re.M)
+_BARE_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def _prose_spans(source: str):
+    """(start, end) of the parts of a Markdown source outside code."""
+    pos = 0
+    for m in _CODE.finditer(source):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(source)
+
+
+def unescaped_dollars(source: str) -> list[str]:
+    """Each bare ``$`` in a Markdown source outside code, with a little context.
+
+    JupyterLab (and any Markdown renderer with maths) reads a pair of bare dollar signs as LaTeX
+    ("from around $1,000 to around $10" shows as italic maths). The report uses no maths, so
+    every dollar sign in prose is money and must be written ``\\$``."""
+    found = []
+    for start, end in _prose_spans(source):
+        for m in _BARE_DOLLAR.finditer(source, start, end):
+            found.append(source[max(m.start() - 20, 0):m.end() + 20].replace("\n", " "))
+    return found
+
+
+def escape_dollars(source: str) -> str:
+    """The Markdown source with every bare ``$`` outside code written ``\\$`` (idempotent)."""
+    out, pos = [], 0
+    for start, end in _prose_spans(source):
+        out.append(source[pos:start])
+        out.append(_BARE_DOLLAR.sub(r"\\$", source[start:end]))
+        pos = end
+    out.append(source[pos:])
+    return "".join(out)
+
+
+def escape_notebook_dollars(paths: list[Path] | None = None) -> list[str]:
+    """Escape the money signs in every Markdown cell of the notebooks, in place; returns the
+    names of the notebooks changed. Only Markdown cell sources change (no cell is added, removed
+    or re-executed), so it can be re-run after any merge: ``python -m aicost.notebooks
+    --escape-dollars``."""
+    changed = []
+    for path in paths or ordered():
+        nb = nbformat.read(path, as_version=4)
+        touched = False
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                fixed = escape_dollars(cell.source)
+                if fixed != cell.source:
+                    cell.source, touched = fixed, True
+        if touched:
+            nbformat.write(nb, path)
+            changed.append(path.name)
+    return changed
 
 
 def _merge_streams(outputs):
@@ -92,8 +156,15 @@ def execute_all(out_dir: Path | None = None, workers: int = 2) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m aicost.notebooks", description=__doc__)
     parser.add_argument("--refresh", action="store_true", help="re-execute notebooks in place")
+    parser.add_argument("--escape-dollars", action="store_true",
+                        help="write every bare $ in Markdown cells as \\$ (in place)")
     parser.add_argument("names", nargs="*", help="only these notebooks (file names)")
     args = parser.parse_args(argv)
+    if args.escape_dollars:
+        paths = [NOTEBOOKS / n for n in args.names] if args.names else None
+        for name in escape_notebook_dollars(paths):
+            print(f"escaped dollar signs in {name}")
+        return 0
     if not args.refresh:
         parser.print_help()
         return 2

@@ -18,7 +18,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from aicost.claims import Estimate, magnitude, register, robustness, verdict, why
-from aicost.display import sig
+from aicost.display import VERDICT_COLOURS, sig
 
 ANALYSES_PACKAGE = "aicost.analyses"
 
@@ -348,13 +348,11 @@ def render(fmt: str = "table") -> str:
     return f"{text}\n\n{foot}"
 
 
-VERDICT_COLOURS = {
-    "supported": "#009E73", "overstated": "#D55E00", "understated": "#0072B2",
-    "inconclusive": "#E69F00", "forecast met": "#009E73", "forecast missed": "#CC79A7",
-    "not testable": "#999999",
-}
+# One palette for badges and figures: aicost.display.VERDICT_COLOURS.
 VERDICT_ORDER = ["supported", "overstated", "understated", "inconclusive", "forecast met",
                  "forecast missed", "not testable"]
+VERDICT_MARKERS = {"supported": "o", "overstated": "^", "understated": "v", "inconclusive": "s",
+                   "forecast met": "o", "forecast missed": "X", "not testable": "."}
 
 
 def discrepancies(frame) -> pd.DataFrame:
@@ -393,31 +391,35 @@ def summary_lines(frame, top: int = 3) -> list[str]:
 def plot(frame):
     """One row per claim: our interval and estimate divided by the claimed value (log scale),
     so the claim sits at 1; coloured by verdict. Returns the figure."""
+    import textwrap
+
     import matplotlib.pyplot as plt
     import numpy as np
 
-    fig, ax = plt.subplots(figsize=(8, 0.28 * len(frame) + 1.6))
+    fig, ax = plt.subplots(figsize=(6.4, 0.36 * len(frame) + 1.8))
     ys = np.arange(len(frame))[::-1]
     for y, r in zip(ys, frame.itertuples(), strict=True):
-        colour = VERDICT_COLOURS[r.verdict]
+        colour = VERDICT_COLOURS.get(r.verdict, "#777777")
         if r.verdict == "not testable":
-            ax.text(1, y, "not testable", color=colour, fontsize=7, ha="center", va="center")
+            ax.text(1, y, "not testable", color=colour, ha="center", va="center")
             continue
         c = float(r.claimed_value)
         lo, hi, v = float(r.ci_low) / c, float(r.ci_high) / c, float(r.estimate) / c
         if hi > lo:
             ax.plot([lo, hi], [y, y], color=colour, lw=2.2, alpha=0.75, solid_capstyle="butt")
-        ax.plot([v], [y], "o", color=colour, ms=4.5)
+        ax.plot([v], [y], VERDICT_MARKERS.get(r.verdict, "o"), color=colour, ms=5.5)
     ax.axvline(1, color="#333333", lw=0.9)
     ax.set_xscale("log")
-    ax.set_yticks(ys, [f"{r.id}" for r in frame.itertuples()], fontsize=7.5)
+    # a dollar sign is text here, not matplotlib's maths
+    ax.set_yticks(ys, [textwrap.fill(str(r.claim), 38).replace("$", r"\$")
+                       for r in frame.itertuples()])
     ax.set_ylim(-0.8, len(frame) - 0.2)
-    ax.set_xlabel("our estimate and interval divided by the claimed value (log scale; 1 = the claim)")
+    ax.set_xlabel("our estimate and interval / the claimed value (log scale; 1 = the claim)")
     ax.set_title("Every claim against the data")
     for name, colour in VERDICT_COLOURS.items():
         if name in set(frame["verdict"]):
-            ax.plot([], [], "o-", color=colour, label=name)
-    ax.legend(loc="lower right", fontsize=7.5)
+            ax.plot([], [], VERDICT_MARKERS.get(name, "o") + "-", color=colour, label=name)
+    ax.legend(loc="lower right")
     ax.grid(axis="y", visible=False)
     return fig
 

@@ -1,0 +1,186 @@
+"""Look at the HTML report in a real browser: headless Chromium from the system's packages,
+driven by Playwright through its executable path (Playwright never downloads a browser here).
+
+``python -m aicost.browser --screenshots DIR`` (``make screenshots``) writes full-page PNGs of
+the index, one claim page and the scorecard at a phone's width (390 px) and a desktop's
+(1400 px); tests/test_browser.py runs :func:`check` on the same pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from aicost.paths import REPORT
+
+WIDTHS = (390, 1400)
+PAGES = ("index.html", "01-resnet50-2017-2019.html", "12-scorecard.html")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium() -> str | None:
+    """Path of a Chromium binary: ``$AICOST_CHROMIUM``, else Debian's ``chromium``."""
+    for candidate in (os.environ.get("AICOST_CHROMIUM"), "/usr/bin/chromium",
+                      shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def unavailable() -> str | None:
+    """Why the browser check cannot run here (None when it can)."""
+    if chromium() is None:
+        return ("no Chromium binary (apt-get install chromium, or set AICOST_CHROMIUM); "
+                ".ci/run installs it")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed (pip install -r requirements.txt)"
+    return None
+
+
+class Browser:
+    """One headless Chromium; every request that is not a file on this machine is refused and
+    recorded in ``external``."""
+
+    def __init__(self):
+        from playwright.sync_api import sync_playwright
+
+        self._pw = sync_playwright().start()
+        self._browser = self._pw.chromium.launch(executable_path=chromium(), headless=True,
+                                                 args=FLAGS)
+        self.external: list[str] = []
+
+    def page(self, width: int):
+        context = self._browser.new_context(viewport={"width": width, "height": 900},
+                                            device_scale_factor=1)
+        context.route("**/*", self._route)
+        return context.new_page()
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("file:", "data:", "about:")):
+            route.continue_()
+        else:
+            self.external.append(url)
+            route.abort()
+
+    def close(self):
+        self._browser.close()
+        self._pw.stop()
+
+
+# Run in the page: what a reader would run into.
+PROBE = """() => {
+  const doc = document.documentElement;
+  const imgs = [...document.images].map(i => ({src: i.getAttribute('src'),
+      alt: (i.getAttribute('alt') || '').trim(), ok: i.complete && i.naturalWidth > 0}));
+  const links = [...document.querySelectorAll('a[href]')].map(a => a.href);
+  const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
+  const wide = [...document.querySelectorAll('body *')].filter(e => {
+      const r = e.getBoundingClientRect(); return r.width > 0 && r.right > doc.clientWidth + 1 &&
+      !e.closest('.aicost-table, .aicost-scorecard, .cell_output, pre, .highlight, table,' +
+                 '.sidebar-drawer, .toc-drawer, .mobile-header');
+  }).slice(0, 5).map(e => e.tagName + '.' + e.className);
+  return {scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, imgs, links, ids, wide,
+          title: document.title};
+}"""
+
+BAD_ALT = ("", "no description has been provided for this image")
+
+
+def _looks_like_file_name(alt: str) -> bool:
+    return alt.lower().endswith((".png", ".svg", ".jpg", ".jpeg")) or "/" in alt
+
+
+def check(browser: Browser, report: Path, page_name: str, width: int) -> list[str]:
+    """Problems a reader of ``page_name`` at ``width`` px would meet (empty list: none)."""
+    page = browser.page(width)
+    before = len(browser.external)
+    url = (report / page_name).resolve().as_uri()
+    page.goto(url, wait_until="load")
+    info = page.evaluate(PROBE)
+    page.context.close()
+    where = f"{page_name} at {width} px"
+    problems = []
+    if info["scrollWidth"] > info["clientWidth"]:
+        problems.append(f"{where}: the page scrolls sideways ({info['scrollWidth']} px wide in a "
+                        f"{info['clientWidth']} px window; too wide: {info['wide']})")
+    for img in info["imgs"]:
+        if img["alt"].lower() in BAD_ALT or _looks_like_file_name(img["alt"]):
+            problems.append(f"{where}: image {img['src']} has no real alt text ({img['alt']!r})")
+        if not img["ok"]:
+            problems.append(f"{where}: image {img['src']} did not load")
+    for link in info["links"]:
+        parts = urlsplit(link)
+        if parts.scheme != "file":
+            continue
+        target = Path(unquote(parts.path))
+        if not target.exists():
+            problems.append(f"{where}: link to a missing file {target}")
+        elif parts.fragment and target.suffix == ".html":
+            if target.resolve() == (report / page_name).resolve():
+                ids = set(info["ids"])
+            else:
+                ids = _ids(target)
+            if unquote(parts.fragment) not in ids:
+                problems.append(f"{where}: link to a missing section {target.name}#{parts.fragment}")
+    problems += [f"{where}: request left the machine: {u}" for u in browser.external[before:]]
+    return problems
+
+
+_ID_CACHE: dict[Path, set[str]] = {}
+
+
+def _ids(path: Path) -> set[str]:
+    import re
+
+    if path not in _ID_CACHE:
+        text = path.read_text(encoding="utf-8")
+        _ID_CACHE[path] = set(re.findall(r"""\bid=["']([^"']+)["']""", text))
+    return _ID_CACHE[path]
+
+
+def screenshots(folder: Path, report: Path = REPORT) -> list[Path]:
+    """Full-page PNGs of :data:`PAGES` at each of :data:`WIDTHS`; returns the paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    browser = Browser()
+    paths = []
+    try:
+        for name in PAGES:
+            for width in WIDTHS:
+                page = browser.page(width)
+                page.goto((report / name).resolve().as_uri(), wait_until="load")
+                path = folder / f"{Path(name).stem}-{width}.png"
+                page.screenshot(path=str(path), full_page=True)
+                page.context.close()
+                paths.append(path)
+    finally:
+        browser.close()
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m aicost.browser", description=__doc__)
+    parser.add_argument("--screenshots", type=Path, default=REPORT / "screenshots",
+                        help="folder for the PNGs (default report/screenshots)")
+    args = parser.parse_args(argv)
+    why = unavailable()
+    if why:
+        print(f"no browser: {why}", file=sys.stderr)
+        return 1
+    if not (REPORT / "index.html").is_file():
+        print("no report: run `make report` first", file=sys.stderr)
+        return 1
+    for path in screenshots(args.screenshots):
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
