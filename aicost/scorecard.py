@@ -8,7 +8,6 @@ and the number in the scorecard come from one piece of code.
 
 from __future__ import annotations
 
-import functools
 import importlib
 import math
 import pkgutil
@@ -17,6 +16,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from aicost.cache import memo as _memo
 from aicost.claims import Estimate, register, verdict
 from aicost.display import sig
 
@@ -84,17 +84,19 @@ def show_verdict(claim_id: str, digits: int = 3) -> str:
 def scorecard() -> tuple[pd.DataFrame, list[str]]:
     """(the table of assessed claims in register order, ids of claims not yet assessed).
 
-    Computed once per process for a given dataset (the key is the whole descriptor, which holds
-    every table's checksum); callers get a copy."""
-    from aicost.data import dataset_key
+    Served from :mod:`aicost.cache` only while the dataset's bytes (every table and the
+    descriptor, read at this call) and the package's code are what it was computed from;
+    callers get a copy."""
+    from aicost.cache import fingerprint
 
-    frame, pending = _scorecard(dataset_key())
+    frame, pending = _scorecard(fingerprint())
     return frame.copy(), list(pending)
 
 
 def _results_key(dataset: str) -> str:
-    """What the scorecard depends on: the dataset (descriptor with every checksum), the code of
-    the package and the pinned requirements."""
+    """What the scorecard depends on: the dataset (:func:`aicost.cache.fingerprint`, the bytes
+    of every table and of the descriptor), the code of the package and the pinned
+    requirements."""
     import hashlib
 
     from aicost.paths import ROOT
@@ -102,7 +104,7 @@ def _results_key(dataset: str) -> str:
     digest = hashlib.sha256(dataset.encode())
     package = ROOT / "aicost"
     for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     requirements = ROOT / "requirements.txt"
     if requirements.exists():
         digest.update(requirements.read_bytes())
@@ -110,32 +112,22 @@ def _results_key(dataset: str) -> str:
 
 
 def _cached_scorecard(dataset: str):
-    """The scorecard from the on-disk cache (``.cache/scorecard``) when nothing it depends on has
-    changed, else computed and stored. ``AICOST_NO_CACHE=1`` turns the cache off."""
-    import os
-    import pickle
+    """The scorecard from the on-disk cache (``.cache/scorecard``) when nothing it depends on
+    has changed, else computed and stored, but only if the dataset did not change while it was
+    computed. A damaged cache file is recomputed. ``AICOST_NO_CACHE=1`` turns the cache off."""
+    from aicost import cache
 
-    from aicost.data import CACHE
-
-    folder = CACHE.parent / "scorecard"
-    path = folder / f"{_results_key(dataset)}.pkl" if not os.environ.get("AICOST_NO_CACHE") else None
-    if path is not None and path.is_file():
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
+    key = _results_key(dataset)
+    hit, value = cache.disk_get("scorecard", key)
+    if hit:
+        return value
     result = _compute_scorecard()
-    if path is not None:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with open(tmp, "wb") as fh:
-                pickle.dump(result, fh)
-            os.replace(tmp, path)
-        except OSError:
-            pass
+    if cache.fingerprint() == dataset:
+        cache.disk_put("scorecard", key, result)
     return result
 
 
-@functools.lru_cache(maxsize=4)
+@_memo(maxsize=4)
 def _scorecard(dataset: str) -> tuple[pd.DataFrame, tuple[str, ...]]:
     return _cached_scorecard(dataset)
 
