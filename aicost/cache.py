@@ -37,7 +37,7 @@ from pathlib import Path, PurePosixPath
 
 from aicost.paths import ROOT, data_dir
 
-FOLDER = ROOT / ".cache"
+FOLDER = ROOT / ".cache"  # or $AICOST_CACHE (the test suite keeps its caches outside the tree)
 VERSION = b"aicost-cache-2"
 SETTLE_S = 2.0
 
@@ -180,8 +180,14 @@ def clear() -> None:
         _paths.clear()
 
 
+def folder() -> Path:
+    """Where the on-disk cache lives: ``$AICOST_CACHE`` if set, else ``<repo>/.cache``."""
+    override = os.environ.get("AICOST_CACHE")
+    return Path(override) if override else FOLDER
+
+
 def _disk_path(namespace: str, key: str) -> Path:
-    return FOLDER / namespace / f"{key}.pkl"
+    return folder() / namespace / f"{key}.pkl"
 
 
 def disk_get(namespace: str, key: str):

@@ -69,6 +69,7 @@ def save(fig, name: str, *, source: str, folder: Path | None = None) -> list[Pat
     if not source.strip():
         raise ValueError("every figure needs a source line")
     use_style()
+    _steady(fig)
     fig.text(0.01, 0.005, f"Source: {source}", fontsize=7, color="#555555", ha="left", va="bottom")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     target = folder or FIGURES
@@ -84,6 +85,40 @@ def save(fig, name: str, *, source: str, folder: Path | None = None) -> list[Pat
         fig.savefig(path, format=ext, metadata=meta, dpi=DPI)
         paths.append(path)
     return paths
+
+
+SIGNIFICANT = 9
+
+
+def _steady(fig) -> None:
+    """Round the data of every line and collection to ``SIGNIFICANT`` digits before rendering.
+
+    OpenBLAS picks its kernels by CPU (AVX-512 here, AVX2 elsewhere), so fits and bootstrap bands
+    differ across machines in their last bits; the PNG rasteriser turned that into pixel changes
+    along shaded bands (``OPENBLAS_CORETYPE=Haswell`` reproduces the other machine's bytes).
+    Nine digits are far below a pixel and far above that noise."""
+    import numpy as np
+
+    def steady(values):
+        values = np.asarray(values, dtype=float)
+        with np.errstate(all="ignore"):
+            digits = SIGNIFICANT - 1 - np.floor(np.log10(np.abs(values)))
+            scale = np.where(np.isfinite(digits), 10.0 ** np.nan_to_num(digits), 1.0)
+            return np.where(np.isfinite(values) & (values != 0), np.round(values * scale) / scale,
+                            values)
+
+    for ax in fig.axes:
+        for line in ax.lines:
+            x, y = line.get_data(orig=True)
+            if np.asarray(x).dtype.kind == "f" and np.asarray(y).dtype.kind == "f":
+                line.set_data(steady(x), steady(y))
+        for coll in ax.collections:
+            for path in coll.get_paths():
+                if path.vertices.dtype.kind == "f":
+                    path.vertices = steady(path.vertices)
+            offsets = coll.get_offsets()
+            if len(offsets) and np.asarray(offsets).dtype.kind == "f":
+                coll.set_offsets(steady(offsets))
 
 
 def _formats() -> tuple[str, ...]:

@@ -357,13 +357,22 @@ def plot(frame):
 
 
 def write_files(folder=None) -> list:
-    """figures/scorecard.csv and figures/scorecard.md: the CLI's table, for citing."""
-    from aicost.paths import FIGURES
+    """figures/scorecard.csv and figures/scorecard.md: the CLI's table, for citing.
+
+    Written only when figures are (``aicost.figures``' formats): under
+    ``AICOST_FIGURE_FORMATS=none`` (``make test``) nothing is written and the files are checked
+    instead (a stale one raises), so the suite runs on a read-only checkout."""
+    from aicost.figures import _formats
+    from aicost.paths import FIGURES, shown
 
     folder = folder or FIGURES
     paths = []
     for ext, fmt in (("csv", "csv"), ("md", "markdown")):
         path = folder / f"scorecard.{ext}"
-        path.write_text(render(fmt) + "\n", encoding="utf-8")
+        text = render(fmt) + "\n"
+        if _formats():
+            path.write_text(text, encoding="utf-8")
+        elif not path.is_file() or path.read_text(encoding="utf-8") != text:
+            raise RuntimeError(f"{shown(path)} is not the current scorecard; run `make refresh`")
         paths.append(path)
     return paths
