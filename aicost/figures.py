@@ -84,7 +84,23 @@ def save(fig, name: str, *, source: str, folder: Path | None = None) -> list[Pat
             meta = {**meta, "Title": caption, "Description": f"Source: {source}"}
         fig.savefig(path, format=ext, metadata=meta, dpi=DPI)
         paths.append(path)
+    if not _formats() and folder is None:
+        _check_committed(fig, target / f"{name}.png", caption, source)
     return paths
+
+
+def _check_committed(fig, path: Path, caption: str, source: str) -> None:
+    """Under ``AICOST_FIGURE_FORMATS=none`` (``make test``) nothing is written, but the PNG this
+    code renders must be byte for byte the committed one (a stale or machine-dependent figure
+    fails the notebook's save cell)."""
+    import io
+
+    buf = io.BytesIO()
+    meta = {**METADATA["png"], "Title": caption, "Description": f"Source: {source}"}
+    fig.savefig(buf, format="png", metadata=meta, dpi=DPI)
+    if not path.is_file() or path.read_bytes() != buf.getvalue():
+        raise RuntimeError(f"figures/{path.name} is not what this code renders from data/ "
+                           "(run `make refresh` and commit the figures)")
 
 
 SIGNIFICANT = 9
