@@ -59,9 +59,14 @@ def test_scorecard_follows_an_edit_in_the_same_process(copy):
 
 
 def test_edit_without_make_datapackage_is_never_served_from_cache(copy):
-    from aicost.scorecard import scorecard
+    import pandas as pd
 
-    scorecard()  # computed and cached, in memory and on disk
+    from aicost.scorecard import _results_key, scorecard
+
+    # a remembered scorecard for the dataset as it is (a marker, to tell it from a computed one)
+    marker = (pd.DataFrame({"id": ["from-the-cache"]}), ())
+    cache.disk_put("scorecard", _results_key(cache.fingerprint()), marker)
+    assert list(scorecard()[0]["id"]) == ["from-the-cache"]  # served while nothing changed
     set_fact(copy, "GPT-2 (1.5B)", "tpu_v3_devices", "64")  # checksum not updated
     with pytest.raises(DataError, match="price_tag_inputs.csv.*checksum"):
         scorecard()
@@ -70,16 +75,28 @@ def test_edit_without_make_datapackage_is_never_served_from_cache(copy):
         scorecard()
 
 
-@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
-def test_a_damaged_cache_file_is_recomputed(copy, damage):
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty", "other key"])
+def test_a_damaged_cache_file_counts_as_absent(copy, damage):
+    cache.disk_put("scorecard", "k", {"value": list(range(1000))})
+    path = cache.folder() / "scorecard" / "k.pkl"
+    raw = path.read_bytes()
+    path.write_bytes({"truncated": raw[: len(raw) // 2], "garbage": b"\x80\x05not a pickle",
+                      "empty": b"", "other key": raw}[damage])
+    if damage == "other key":
+        path.rename(path.with_name("k2.pkl"))
+        assert cache.disk_get("scorecard", "k2") == (False, None)
+    else:
+        assert cache.disk_get("scorecard", "k") == (False, None)
+        assert not path.exists()  # removed, so it is rewritten
+
+
+def test_a_truncated_scorecard_cache_is_recomputed(copy):
     from aicost.scorecard import _cached_scorecard, _results_key
 
     dataset = cache.fingerprint()
     first = _cached_scorecard(dataset)
     path = cache.folder() / "scorecard" / f"{_results_key(dataset)}.pkl"
-    raw = path.read_bytes()
-    path.write_bytes({"truncated": raw[: len(raw) // 2], "garbage": b"\x80\x05not a pickle",
-                      "empty": b""}[damage])
+    path.write_bytes(path.read_bytes()[:100])  # used to raise UnpicklingError
     again = _cached_scorecard(dataset)
     assert again[0].equals(first[0])
     assert cache.disk_get("scorecard", _results_key(dataset))[0]  # rewritten soundly

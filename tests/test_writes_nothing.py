@@ -27,11 +27,10 @@ def tree_state() -> dict:
 
 
 @pytest.fixture
-def no_writes(monkeypatch, tmp_path):
+def no_writes(monkeypatch):
     if subprocess.run(["git", "-C", str(ROOT), "rev-parse"], capture_output=True).returncode:
         pytest.skip("not a git checkout")
     monkeypatch.setenv("AICOST_FIGURE_FORMATS", "none")
-    monkeypatch.setenv("AICOST_CACHE", str(tmp_path / "cache"))
     before = tree_state()
     yield
     after = tree_state()
