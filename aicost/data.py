@@ -212,7 +212,8 @@ def table_path(res: dict) -> Path:
     path = folder / pure
     real = path.resolve()
     if not real.is_relative_to(folder):
-        raise DataError(f"{shown(path)}: a symbolic link to a file outside the data folder; "
+        raise DataError(f"{shown(folder)}/{pure.as_posix()}: a symbolic link to a file outside the "
+                        "data folder; "
                         f"{rule} (copy the file into data/ instead of linking it)")
     return path
 

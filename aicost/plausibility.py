@@ -69,9 +69,28 @@ def _shown(value) -> str:
     return str(value)
 
 
+def _median_of_others(values: np.ndarray) -> np.ndarray:
+    """For each value, the median of all the other values (vectorised: sort once; removing the
+    k-th smallest shifts the middle of the rest by at most one place)."""
+    n = len(values)
+    order = np.argsort(values, kind="stable")
+    s = values[order]
+    k = np.arange(n)
+
+    def rest(j):  # the j-th smallest of the others, for every removed position k
+        j = np.broadcast_to(j, k.shape)
+        return np.where(j < k, s[np.minimum(j, n - 1)], s[np.minimum(j + 1, n - 1)])
+
+    m = (n - 1) // 2
+    med = rest(m) if (n - 1) % 2 else (rest(m - 1) + rest(m)) / 2
+    out = np.empty(n)
+    out[order] = med
+    return out
+
+
 def _ratio_outliers(frame, value_col, group_cols, warn: float, error: float, min_others: int = 2):
-    """(index, value, median of the others, count of others, factor) for each value at least
-    ``warn`` times above or below the median of the other values of its group."""
+    """(index, value, median of the others, count of others, factor, level) for each value at
+    least ``warn`` times above or below the median of the other values of its group."""
     out = []
     frame = frame.dropna(subset=[value_col, *group_cols])
     frame = frame[frame[value_col] > 0]
@@ -79,12 +98,12 @@ def _ratio_outliers(frame, value_col, group_cols, warn: float, error: float, min
         if len(group) < min_others + 1:
             continue
         logs = np.log10(group[value_col].to_numpy(dtype=float))
-        for k, idx in enumerate(group.index):
-            others = np.delete(logs, k)
-            factor = 10 ** abs(logs[k] - float(np.median(others)))
-            if factor >= warn:
-                out.append((idx, float(group[value_col].iloc[k]), 10 ** float(np.median(others)),
-                            len(others), factor, ERROR if factor >= error else WARNING))
+        others = _median_of_others(logs)
+        factors = 10 ** np.abs(logs - others)
+        for k in np.flatnonzero(factors >= warn):
+            out.append((group.index[k], float(group[value_col].iloc[k]), 10 ** float(others[k]),
+                        len(group) - 1, float(factors[k]),
+                        ERROR if factors[k] >= error else WARNING))
     return out
 
 
