@@ -105,6 +105,29 @@ def rows() -> list[dict]:
             if r[ours] and chip.get(theirs):
                 add("accelerators", r["accelerator"], ours, repr(float(chip[theirs])), "1e-6",
                     f"epoch_training_cost/Chip_dataset-Grid_view.csv:{theirs}")
+    # Epoch's hardware prices: on-demand price per chip-hour of every cloud price taken from them
+    raw = _raw("epoch_training_cost/Hardware_prices.csv")
+    for r in _table("cloud_prices"):
+        if r["source_dataset"] != "Epoch AI hardware prices" or not r["price_per_accelerator_hour_usd"]:
+            continue
+        hit = [x for x in raw if x["Price date"] == r["date"]
+               and x["Hardware model"] == r["hardware_model_raw"] and x["Vendor"] == r["vendor"]
+               and x["Location"] == r["location"] and x["Price per chip-hour (on-demand)"]]
+        if len({x["Price per chip-hour (on-demand)"] for x in hit}) == 1:
+            add("cloud_prices", r["price_id"], "price_per_accelerator_hour_usd",
+                repr(float(hit[0]["Price per chip-hour (on-demand)"])), "1e-6",
+                "epoch_training_cost/Hardware_prices.csv:Price per chip-hour (on-demand)")
+    # ARK's claim points (the cost and compute behind the 2020 point)
+    ark = {x["year"]: x for x in _raw("llm_cost/ark_claim_points.csv")}
+    for r in _table("ark_points"):
+        point = ark.get(r["point"])
+        if point is None:
+            continue
+        for ours, theirs in (("claimed_cost_usd", "claimed_cost_usd"),
+                             ("training_compute_flop", "training_flop")):
+            if r[ours] and point.get(theirs):
+                add("ark_points", r["point"], ours, repr(float(point[theirs])), "1e-9",
+                    f"llm_cost/ark_claim_points.csv:{theirs}")
     return out
 
 
