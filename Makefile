@@ -34,7 +34,7 @@ test: $(STAMP) ## Unit tests and strict nbval over every notebook (2 workers), o
 	AICOST_FIGURE_FORMATS=none sh tests/offline.sh $(BIN)/python -m pytest -n 2 --dist loadscope --nbval --nbval-current-env -q
 
 badinput: $(STAMP) ## List every bad-input case and what the loader says about it.
-	$(BIN)/python -m pytest -p no:xdist -v -s tests/test_bad_input.py
+	$(BIN)/python -m pytest -p no:xdist -v -s tests/test_bad_input.py tests/test_plausibility.py tests/test_cache.py
 
 report: $(STAMP) ## Execute every notebook from data/ in a fresh kernel, write figures/, render report/ (Sphinx).
 	$(BIN)/python -m aicost.report

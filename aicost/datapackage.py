@@ -11,6 +11,7 @@ import hashlib
 import json
 import sys
 
+from aicost.data import DataError, descriptor, table_path
 from aicost.paths import data_dir, shown
 
 
@@ -21,10 +22,10 @@ def file_facts(path) -> tuple[str, int]:
 
 def mismatches() -> list[str]:
     """One line per table whose file differs from its recorded size or checksum."""
-    desc = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    desc = descriptor()
     problems = []
     for res in desc["resources"]:
-        path = data_dir() / res["path"]
+        path = table_path(res)
         if not path.exists():
             problems.append(f"{shown(path)}: missing")
             continue
@@ -40,10 +41,15 @@ def mismatches() -> list[str]:
 def update() -> list[str]:
     """Rewrite hash and bytes of every table; returns the names that changed."""
     target = data_dir() / "datapackage.json"
-    desc = json.loads(target.read_text(encoding="utf-8"))
+    desc = descriptor()  # a broken descriptor stops here with its message
     changed = []
     for res in desc["resources"]:
-        digest, size = file_facts(data_dir() / res["path"])
+        path = table_path(res)  # refused before it is opened if it leads out of data/
+        if not path.is_file():
+            raise DataError(f"{shown(path)}: file missing (resource {res['name']!r} of "
+                            "data/datapackage.json); rule: every resource's file exists (restore "
+                            "the file, or remove the resource from data/datapackage.json)")
+        digest, size = file_facts(path)
         if res.get("hash") != digest or res.get("bytes") != size:
             res["hash"], res["bytes"] = digest, size
             changed.append(res["name"])
@@ -57,11 +63,15 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--check", action="store_true", help="list tables whose checksum is stale")
     group.add_argument("--update", action="store_true", help="rewrite sizes and checksums")
     args = parser.parse_args(argv)
-    if args.update:
-        changed = update()
-        print("updated: " + (", ".join(changed) if changed else "nothing (all current)"))
-        return 0
-    problems = mismatches()
+    try:
+        if args.update:
+            changed = update()
+            print("updated: " + (", ".join(changed) if changed else "nothing (all current)"))
+            return 0
+        problems = mismatches()
+    except DataError as err:
+        print(f"aicost.datapackage: {err}", file=sys.stderr)
+        return 1
     print("\n".join(problems) if problems else "all checksums current")
     return 1 if problems else 0
 

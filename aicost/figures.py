@@ -77,6 +77,7 @@ def save(fig, name: str, *, source: str, folder: Path | None = None) -> list[Pat
     if not source.strip():
         raise ValueError("every figure needs a source line")
     use_style()
+    _steady(fig)
     _readable(fig, f"Source: {source}")
     target = folder or FIGURES
     target.mkdir(parents=True, exist_ok=True)
@@ -93,6 +94,8 @@ def save(fig, name: str, *, source: str, folder: Path | None = None) -> list[Pat
         if ext == "svg":
             _svg_desc(path, f"Source: {source}")
         paths.append(path)
+    if not _formats() and folder is None:
+        _check_committed(fig, target / f"{name}.png", caption, source)
     return paths
 
 
@@ -222,6 +225,54 @@ def _svg_desc(path: Path, text: str) -> None:
     if "<desc>" not in svg and "</title>" in svg:
         svg = svg.replace("</title>", f"</title>\n <desc>{escape(text)}</desc>", 1)
         path.write_text(svg, encoding="utf-8")
+
+
+def _check_committed(fig, path: Path, caption: str, source: str) -> None:
+    """Under ``AICOST_FIGURE_FORMATS=none`` (``make test``) nothing is written, but the PNG this
+    code renders must be byte for byte the committed one (a stale or machine-dependent figure
+    fails the notebook's save cell)."""
+    import io
+
+    buf = io.BytesIO()
+    meta = {**METADATA["png"], "Title": caption, "Description": f"Source: {source}"}
+    fig.savefig(buf, format="png", metadata=meta, dpi=DPI)
+    if not path.is_file() or path.read_bytes() != buf.getvalue():
+        raise RuntimeError(f"figures/{path.name} is not what this code renders from data/ "
+                           "(run `make refresh` and commit the figures)")
+
+
+SIGNIFICANT = 9
+
+
+def _steady(fig) -> None:
+    """Round the data of every line and collection to ``SIGNIFICANT`` digits before rendering.
+
+    OpenBLAS picks its kernels by CPU (AVX-512 here, AVX2 elsewhere), so fits and bootstrap bands
+    differ across machines in their last bits; the PNG rasteriser turned that into pixel changes
+    along shaded bands (``OPENBLAS_CORETYPE=Haswell`` reproduces the other machine's bytes).
+    Nine digits are far below a pixel and far above that noise."""
+    import numpy as np
+
+    def steady(values):
+        values = np.asarray(values, dtype=float)
+        with np.errstate(all="ignore"):
+            digits = SIGNIFICANT - 1 - np.floor(np.log10(np.abs(values)))
+            scale = np.where(np.isfinite(digits), 10.0 ** np.nan_to_num(digits), 1.0)
+            return np.where(np.isfinite(values) & (values != 0), np.round(values * scale) / scale,
+                            values)
+
+    for ax in fig.axes:
+        for line in ax.lines:
+            x, y = line.get_data(orig=True)
+            if np.asarray(x).dtype.kind == "f" and np.asarray(y).dtype.kind == "f":
+                line.set_data(steady(x), steady(y))
+        for coll in ax.collections:
+            for path in coll.get_paths():
+                if path.vertices.dtype.kind == "f":
+                    path.vertices = steady(path.vertices)
+            offsets = coll.get_offsets()
+            if len(offsets) and np.asarray(offsets).dtype.kind == "f":
+                coll.set_offsets(steady(offsets))
 
 
 def _formats() -> tuple[str, ...]:

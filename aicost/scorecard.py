@@ -8,7 +8,6 @@ and the number in the scorecard come from one piece of code.
 
 from __future__ import annotations
 
-import functools
 import importlib
 import math
 import pkgutil
@@ -17,6 +16,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from aicost.cache import memo as _memo
 from aicost.claims import Estimate, magnitude, register, robustness, verdict, why
 from aicost.display import VERDICT_COLOURS, sig
 
@@ -117,17 +117,19 @@ def show_verdict(claim_id: str, digits: int = 3, alternatives: bool = True) -> s
 def scorecard() -> tuple[pd.DataFrame, list[str]]:
     """(the table of assessed claims in register order, ids of claims not yet assessed).
 
-    Computed once per process for a given dataset (the key is the whole descriptor, which holds
-    every table's checksum); callers get a copy."""
-    from aicost.data import dataset_key
+    Served from :mod:`aicost.cache` only while the dataset's bytes (every table and the
+    descriptor, read at this call) and the package's code are what it was computed from;
+    callers get a copy."""
+    from aicost.cache import fingerprint
 
-    frame, pending = _scorecard(dataset_key())
+    frame, pending = _scorecard(fingerprint())
     return frame.copy(), list(pending)
 
 
 def _results_key(dataset: str) -> str:
-    """What the scorecard depends on: the dataset (descriptor with every checksum), the code of
-    the package and the pinned requirements."""
+    """What the scorecard depends on: the dataset (:func:`aicost.cache.fingerprint`, the bytes
+    of every table and of the descriptor), the code of the package and the pinned
+    requirements."""
     import hashlib
     import os
 
@@ -137,7 +139,7 @@ def _results_key(dataset: str) -> str:
     digest.update(os.environ.get("AICOST_SEED", "").encode())
     package = ROOT / "aicost"
     for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     requirements = ROOT / "requirements.txt"
     if requirements.exists():
         digest.update(requirements.read_bytes())
@@ -145,32 +147,24 @@ def _results_key(dataset: str) -> str:
 
 
 def _cached_scorecard(dataset: str):
-    """The scorecard from the on-disk cache (``.cache/scorecard``) when nothing it depends on has
-    changed, else computed and stored. ``AICOST_NO_CACHE=1`` turns the cache off."""
-    import os
-    import pickle
+    """The scorecard from the on-disk cache (``.cache/scorecard``) when nothing it depends on
+    has changed, else computed and stored, but only if the dataset did not change while it was
+    computed. A damaged cache file is recomputed. ``AICOST_NO_CACHE=1`` turns the cache off."""
+    from aicost import cache
+    from aicost.data import validate_all
 
-    from aicost.data import CACHE
-
-    folder = CACHE.parent / "scorecard"
-    path = folder / f"{_results_key(dataset)}.pkl" if not os.environ.get("AICOST_NO_CACHE") else None
-    if path is not None and path.is_file():
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
+    key = _results_key(dataset)
+    hit, value = cache.disk_get("scorecard", key)
+    if hit:
+        return value
+    validate_all()  # every table, before any assessor runs: bad data fails fast, in one message
     result = _compute_scorecard()
-    if path is not None:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with open(tmp, "wb") as fh:
-                pickle.dump(result, fh)
-            os.replace(tmp, path)
-        except OSError:
-            pass
+    if cache.fingerprint() == dataset:
+        cache.disk_put("scorecard", key, result)
     return result
 
 
-@functools.lru_cache(maxsize=4)
+@_memo(maxsize=4)
 def _scorecard(dataset: str) -> tuple[pd.DataFrame, tuple[str, ...]]:
     return _cached_scorecard(dataset)
 
@@ -425,13 +419,22 @@ def plot(frame):
 
 
 def write_files(folder=None) -> list:
-    """figures/scorecard.csv and figures/scorecard.md: the CLI's table, for citing."""
-    from aicost.paths import FIGURES
+    """figures/scorecard.csv and figures/scorecard.md: the CLI's table, for citing.
+
+    Written only when figures are (``aicost.figures``' formats): under
+    ``AICOST_FIGURE_FORMATS=none`` (``make test``) nothing is written and the files are checked
+    instead (a stale one raises), so the suite runs on a read-only checkout."""
+    from aicost.figures import _formats
+    from aicost.paths import FIGURES, shown
 
     folder = folder or FIGURES
     paths = []
     for ext, fmt in (("csv", "csv"), ("md", "markdown")):
         path = folder / f"scorecard.{ext}"
-        path.write_text(render(fmt) + "\n", encoding="utf-8")
+        text = render(fmt) + "\n"
+        if _formats():
+            path.write_text(text, encoding="utf-8")
+        elif not path.is_file() or path.read_text(encoding="utf-8") != text:
+            raise RuntimeError(f"{shown(path)} is not the current scorecard; run `make refresh`")
         paths.append(path)
     return paths

@@ -36,13 +36,12 @@ def no_network(monkeypatch):
 
 
 def test_load_and_assess_everything_offline(no_network, monkeypatch):
-    from aicost import data
+    from aicost import cache
     from aicost import scorecard as sc
 
     # compute everything afresh: no cached validation or results
     monkeypatch.setenv("AICOST_NO_CACHE", "1")
-    for fn in (sc._scorecard, data._load_valid, data._validate):
-        fn.cache_clear()
+    cache.clear()
     scorecard = sc.scorecard
     for name in tables():
         load(name)

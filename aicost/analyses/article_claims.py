@@ -8,11 +8,10 @@ notebooks they would naturally belong to; this module only calls them.
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pandas as pd
 
+from aicost import cache
 from aicost.analyses import moore, resnet
 from aicost.analyses.frontier import estimate, seed_spread, with_alternatives
 from aicost.analyses.hardware import inference_endpoints
@@ -126,7 +125,7 @@ def assess_nb10() -> dict[str, Estimate]:
 
 
 # -- Moore's law as the articles use it (ARK, 2020) -------------------------------------------------
-@functools.lru_cache(maxsize=16)
+@cache.memo(maxsize=16)
 def gpu_performance_trend(records: bool = True, seed: int | None = None):
     """Peak FP32 FLOP/s of GPUs by release date; ``records``: the fastest so far (re-selected in
     each bootstrap replicate)."""
@@ -139,7 +138,7 @@ def gpu_performance_trend(records: bool = True, seed: int | None = None):
                            seed=SEED if seed is None else seed)
 
 
-@functools.lru_cache(maxsize=32)
+@cache.memo(maxsize=32)
 def transistor_trend(start, end, records: bool = False, seed: int | None = None):
     return moore.moore_trend(start, end, records_only=records, bootstrap=True,
                              seed=SEED if seed is None else seed)

@@ -21,13 +21,13 @@ sum of squares, with a bootstrap interval).
 
 from __future__ import annotations
 
-import functools
 import math
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from aicost import cache
 from aicost.claims import Estimate
 from aicost.data import load
 from aicost.scorecard import assesses
@@ -198,7 +198,7 @@ def doubling_months_from_ratio(ratio: float, years: float) -> float:
 # --------------------------------------------------------------------------------------------
 # Data selections
 # --------------------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def systems() -> pd.DataFrame:
     """All ``ml_systems`` rows, with ``x`` (decimal year of Epoch's date) and ``notable`` (bool)."""
     t = load("ml_systems").copy()
@@ -245,7 +245,7 @@ def newest_year() -> float:
 # --------------------------------------------------------------------------------------------
 # Fits used by the notebook and the scorecard
 # --------------------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=8)
+@cache.memo(maxsize=8)
 def openai_set_trend(values: str = "openai", bootstrap: bool = False) -> Trend:
     """Trend through OpenAI's main-chart systems: ``values`` = "openai" (OpenAI's FLOP and dates),
     "epoch" (Epoch's base values and dates) or "epoch_notable" (the 2025-11 snapshot's values;
@@ -263,7 +263,7 @@ def openai_set_trend(values: str = "openai", bootstrap: bool = False) -> Trend:
     return bootstrap_trend(x, y) if bootstrap else fit_trend(x, y)
 
 
-@functools.lru_cache(maxsize=32)
+@cache.memo(maxsize=32)
 def window_trend(start: float, end: float, selection: str = "notable",
                  frontier_kind: str | None = None) -> Trend:
     """Bootstrap trend of ``selection`` ("notable" or "all") systems in ``[start, end)``; with
@@ -273,7 +273,7 @@ def window_trend(start: float, end: float, selection: str = "notable",
                            frontier_kind=frontier_kind)
 
 
-@functools.lru_cache(maxsize=16)
+@cache.memo(maxsize=16)
 def two_eras(break_year: float, start: float = FIRST_ERA_START, end: float = ARTICLE_END,
              frontier_kind: str | None = None) -> TwoEras:
     """Notable systems in ``[start, end)`` split at ``break_year`` (bootstrap fits)."""
@@ -291,7 +291,7 @@ def mixed_ratio(break_year: float = OPENAI_BREAK, start: float = FIRST_ERA_START
     return TwoEras(break_year, before, after).doubling_ratio()
 
 
-@functools.lru_cache(maxsize=4)
+@cache.memo(maxsize=4)
 def break_search(start: float = FIRST_ERA_START, end: float = ARTICLE_END,
                  lo: float = 1965.0, hi: float = 2016.0, step: float = 0.25) -> BreakSearch:
     """Break date for notable systems in ``[start, end)``, candidates every ``step`` years."""
@@ -365,7 +365,7 @@ def global_frontier(start: float, end: float) -> pd.DataFrame:
     return s[s["x"] >= start]
 
 
-@functools.lru_cache(maxsize=8)
+@cache.memo(maxsize=8)
 def global_frontier_trend(start: float, end: float) -> Trend:
     """Bootstrap trend through the all-time records dated in ``[start, end)``
     (:func:`global_frontier`; the records are fixed, the bootstrap resamples them)."""

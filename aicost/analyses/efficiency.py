@@ -8,12 +8,12 @@ fit of :mod:`aicost.analyses.moore` for the hardware comparator.
 
 from __future__ import annotations
 
-import functools
 import math
 
 import numpy as np
 import pandas as pd
 
+from aicost import cache
 from aicost.analyses.moore import moore_trend
 from aicost.claims import Estimate
 from aicost.data import load
@@ -23,7 +23,7 @@ from aicost.trends import LOG10_2, Interval, Trend, decimal_year, fit_trend
 TFS_DAY_FLOP = 1e12 * 86400
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def efficiency_table() -> pd.DataFrame:
     """The efficiency table with ``x`` = decimal year of the (corrected) date."""
     t = load("algorithmic_efficiency").copy()
@@ -31,7 +31,7 @@ def efficiency_table() -> pd.DataFrame:
     return t
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def ml_systems() -> pd.DataFrame:
     """``ml_systems`` indexed by system name (cached)."""
     return load("ml_systems").set_index("system")
@@ -43,7 +43,7 @@ def level(task_level: str) -> pd.DataFrame:
     return t[t["task_level"] == task_level].sort_values("x")
 
 
-@functools.lru_cache(maxsize=4)
+@cache.memo(maxsize=4)
 def alexnet_trend(drop: str | None = None) -> Trend:
     """OLS (t interval) of log10 compute to reach AlexNet-level accuracy on the year; ``drop`` a
     model to leave it out."""
@@ -93,7 +93,7 @@ def endpoint_ratios() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-@functools.lru_cache(maxsize=4)
+@cache.memo(maxsize=4)
 def moore_comparator(records_only: bool = True) -> Trend:
     """Transistor-count trend over 2012-2019 (the years of the AlexNet-level series); records
     only with a bootstrap interval, or all chips with OLS."""

@@ -27,12 +27,12 @@ Real dollars use CPI-U (``aicost.costs.to_constant_dollars``) to 2024; the index
 from __future__ import annotations
 
 import dataclasses
-import functools
 import math
 
 import numpy as np
 import pandas as pd
 
+from aicost import cache
 from aicost.claims import Estimate
 from aicost.costs import cost_from_flop, deflator
 from aicost.data import load
@@ -99,7 +99,7 @@ def top_n_at_release(x, compute, n: int = TOP_N) -> np.ndarray:
     return larger.sum(axis=1) < n
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def systems() -> pd.DataFrame:
     t = load("ml_systems")
     t = t[t["epoch_notable"].fillna(False).astype(bool) & t["training_compute_flop"].notna()].copy()
@@ -107,7 +107,7 @@ def systems() -> pd.DataFrame:
     return t.sort_values(["x", "system"]).reset_index(drop=True)
 
 
-@functools.lru_cache(maxsize=4)
+@cache.memo(maxsize=4)
 def frontier_models(n: int = TOP_N, start: float = START) -> pd.DataFrame:
     """Notable systems that were top-``n`` by training compute at release, published from
     ``start`` on (the ranking uses every earlier notable system, also those before ``start``)."""
@@ -117,13 +117,13 @@ def frontier_models(n: int = TOP_N, start: float = START) -> pd.DataFrame:
 
 
 # -- our costing --------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def _prices() -> pd.DataFrame:
     p = load("cloud_prices")
     return p[p["price_per_accelerator_hour_usd"].notna() & p["price_kind"].isin(PRICE_KINDS)]
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def _accelerators() -> pd.DataFrame:
     return load("accelerators").set_index("accelerator")
 
@@ -159,7 +159,7 @@ def cpi_factor(years, base_year: int = BASE_YEAR) -> np.ndarray:
     return f.loc[ys].to_numpy(dtype=float)
 
 
-@functools.lru_cache(maxsize=4)
+@cache.memo(maxsize=4)
 def our_costs(utilisation: float = UTILISATION, n: int = TOP_N) -> pd.DataFrame:
     """Every frontier model with its cost at dated cloud prices (nominal USD, and 2024 USD), or
     the reason it could not be priced (no accelerator, no peak, no price before release)."""
@@ -199,7 +199,7 @@ def coverage() -> pd.DataFrame:
 
 
 # -- Epoch's costing ----------------------------------------------------------------------------
-@functools.lru_cache(maxsize=4)
+@cache.memo(maxsize=4)
 def epoch_costs(method: str = "amortized_hardware_energy", version: str = "2025-03",
                 start: float = START) -> pd.DataFrame:
     """Epoch's estimates for one method and result file, with nominal and 2024-CPI dollars."""
@@ -233,7 +233,7 @@ def claim_end() -> float:
     return float(decimal_year([CLAIM_DATE])[0])
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def trends() -> dict[str, Trend]:
     """Every growth-rate reading, by label (the first is the primary reading)."""
     ours, end = our_costs(), claim_end()

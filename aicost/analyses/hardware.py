@@ -17,11 +17,10 @@ benchmark's epochs and hours), :func:`cost_per_billion_images`.
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pandas as pd
 
+from aicost import cache
 from aicost.claims import Estimate, register
 from aicost.data import load
 from aicost.scorecard import assesses
@@ -43,17 +42,17 @@ PRECISIONS = (("tensor_fp16_bf16_flops", "tensor FP16/BF16"), ("fp16_flops", "FP
 
 
 # -- tables -------------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def accelerators() -> pd.DataFrame:
     return load("accelerators").set_index("accelerator")
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def training_runs() -> pd.DataFrame:
     return load("imagenet_training_runs")
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def inference_runs() -> pd.DataFrame:
     return load("imagenet_inference_runs")
 

@@ -25,12 +25,12 @@ General helpers here that could be promoted to shared modules: :func:`cheapest_p
 
 from __future__ import annotations
 
-import functools
 import math
 
 import numpy as np
 import pandas as pd
 
+from aicost import cache
 from aicost.claims import Estimate
 from aicost.costs import cost_from_hours, price_range, price_window, to_constant_dollars
 from aicost.data import load
@@ -54,7 +54,7 @@ MLPERF = "MLPerf (cloud price)"
 # ---------------------------------------------------------------------------------------------
 # tables
 # ---------------------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def runs() -> pd.DataFrame:
     """``imagenet_training_runs`` with ``year``, decimal date ``x`` and accelerator-hours."""
     t = load("imagenet_training_runs").copy()
@@ -65,17 +65,17 @@ def runs() -> pd.DataFrame:
     return t
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def prices() -> pd.DataFrame:
     return load("cloud_prices")
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def cpi() -> pd.DataFrame:
     return load("price_index")
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def ai_index() -> pd.DataFrame:
     """The five published AI Index 2022 values (``data/ai_index_imagenet_cost.csv``)."""
     return load("ai_index_imagenet_cost")
@@ -150,7 +150,7 @@ def window_prices(price_table: pd.DataFrame, accelerator: str, date,
     return tuple(sorted(float(v) for v in sel["price_per_accelerator_hour_usd"]))
 
 
-@functools.lru_cache(maxsize=8)
+@cache.memo(maxsize=8)
 def mlperf_priced(window_days: int = WINDOW_DAYS, kinds: tuple[str, ...] | None = PRICE_KINDS,
                   drop_availability: tuple[str, ...] = EXCLUDED_AVAILABILITY
                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -166,7 +166,7 @@ def mlperf_priced(window_days: int = WINDOW_DAYS, kinds: tuple[str, ...] | None 
     return priced, pd.concat([ex_avail, ex])
 
 
-@functools.lru_cache(maxsize=4)
+@cache.memo(maxsize=4)
 def dawnbench_cloud_priced(window_days: int = WINDOW_DAYS,
                            kinds: tuple[str, ...] | None = PRICE_KINDS
                            ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -378,7 +378,7 @@ def _window(frame: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
     return frame[(frame["year"] >= start) & (frame["year"] <= end)]
 
 
-@functools.lru_cache(maxsize=16)
+@cache.memo(maxsize=16)
 def series_trend(start: int = FIRST_YEAR, end: int = LAST_YEAR, *, bootstrap: bool = False,
                  price: str = "cost", dollars: str = "nominal",
                  with_unpriced_dawnbench: bool = False) -> Trend:
@@ -399,7 +399,7 @@ def series_trend(start: int = FIRST_YEAR, end: int = LAST_YEAR, *, bootstrap: bo
     return _boot_trend(point, X, Y)
 
 
-@functools.lru_cache(maxsize=4)
+@cache.memo(maxsize=4)
 def break_test(knot: float = BREAK_YEAR, bootstrap: bool = True) -> dict:
     """Did the decline slow after 2020? A continuous two-segment (hinge) fit of log10 cost on
     the cheapest-per-year series, slope ``b1`` before ``knot`` and ``b1 + b2`` after.

@@ -30,12 +30,12 @@ General helper that could be promoted to :mod:`aicost.trends`: :func:`frontier_c
 
 from __future__ import annotations
 
-import functools
 import math
 
 import numpy as np
 import pandas as pd
 
+from aicost import cache
 from aicost.claims import Estimate
 from aicost.costs import (
     accelerator_hours_from_flop,
@@ -67,7 +67,7 @@ SECONDS_PER_HOUR = 3600.0
 
 
 # -- data ------------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=16)
+@cache.memo(maxsize=16)
 def _table(name: str) -> pd.DataFrame:
     return load(name)
 
@@ -574,7 +574,7 @@ def inference_trend() -> Trend:
 
 
 # -- the assessor ------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def headline() -> tuple[Trend, pd.DataFrame]:
     """The headline fit (base models, well-sourced rows, table compute, median price, 40% MFU)."""
     frame = models()

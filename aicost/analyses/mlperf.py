@@ -25,12 +25,12 @@ The comparison: the ResNet-50 decline of 2017-2021 (notebooks 01 and 03) in the 
 
 from __future__ import annotations
 
-import functools
 import math
 
 import numpy as np
 import pandas as pd
 
+from aicost import cache
 from aicost.claims import Estimate
 from aicost.costs import cost_from_hours, price_range
 from aicost.data import load
@@ -54,7 +54,7 @@ ARK_DEADLINE = pd.Timestamp("2020-12-31")
 # ---------------------------------------------------------------------------------------------
 # tables
 # ---------------------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def table() -> pd.DataFrame:
     """``mlperf_training_runs`` with the decimal date ``x``."""
     t = load("mlperf_training_runs").copy()
@@ -62,7 +62,7 @@ def table() -> pd.DataFrame:
     return t
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def prices() -> pd.DataFrame:
     return load("cloud_prices")
 
@@ -146,7 +146,7 @@ def priced(frame: pd.DataFrame, price_frame: pd.DataFrame, window_days: int = WI
     return out
 
 
-@functools.lru_cache(maxsize=8)
+@cache.memo(maxsize=8)
 def priced_results(basis: str = "all sources", with_resnet: bool = False,
                    lookahead: bool = False) -> pd.DataFrame:
     return priced(results(with_resnet=with_resnet), price_table(basis), lookahead=lookahead)
@@ -202,12 +202,12 @@ def pooled(series: pd.DataFrame, value: str = "accelerator_hours", start=None, e
     return fit_pooled_trend(s["task"].to_numpy(), s["x"].to_numpy(), s[value].to_numpy())
 
 
-@functools.lru_cache(maxsize=4)
+@cache.memo(maxsize=4)
 def hours_series(with_resnet: bool = False) -> pd.DataFrame:
     return fewest_per_round(results(with_resnet=with_resnet))
 
 
-@functools.lru_cache(maxsize=16)
+@cache.memo(maxsize=16)
 def cost_series(basis: str = "all sources", with_resnet: bool = False,
                 price: str = "cost", lookahead: bool = False) -> pd.DataFrame:
     return fewest_per_round(priced_results(basis, with_resnet, lookahead), price)

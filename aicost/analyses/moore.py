@@ -7,16 +7,15 @@ chips only (the largest count so far), with OLS or a bootstrap interval.
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pandas as pd
 
+from aicost import cache
 from aicost.data import load
 from aicost.trends import Trend, bootstrap_trend, fit_trend, frontier
 
 
-@functools.lru_cache(maxsize=4)
+@cache.memo(maxsize=4)
 def transistors(dataset: str = "wikipedia") -> pd.DataFrame:
     """Transistor counts of one dataset (``wikipedia`` chips or ``rupp_50yrs`` points), with
     ``x`` = decimal year (the middle of the year where only the year is known)."""

@@ -23,12 +23,12 @@ dollar) is a second hardware comparator.
 
 from __future__ import annotations
 
-import functools
 import math
 
 import numpy as np
 import pandas as pd
 
+from aicost import cache
 from aicost.analyses import moore, resnet
 from aicost.claims import Estimate
 from aicost.data import load
@@ -91,7 +91,7 @@ def claim_arithmetic(fold: float = 100.0, years: float = 2.0, moore_doubling_yea
 
 
 # -- the comparators ------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def moore_headline() -> Trend:
     """Moore's law as measured: all chips, full span, bootstrap (seed MOORE_SEED)."""
     return moore.moore_trend(bootstrap=True, seed=MOORE_SEED, n_boot=PACE_BOOT)
@@ -114,7 +114,7 @@ def moore_table() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def gpu_price_performance() -> pd.DataFrame:
     """GPUs in ``accelerators`` with a release date, a release price and peak FP32 FLOP/s, one row
     per distinct (release date, price, FP32) triple (the table lists some chips under two keys);
@@ -168,7 +168,7 @@ PACE_BOOT = 10_000  # more replicates than the default: the ratio's tails need t
                    # stable to the seed (tests/test_seed_stability.py)
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def ai_headline() -> Trend:
     """The AI-cost trend compared: every priced DAWNBench entry 2017-2019, bootstrap with
     ``PACE_BOOT`` replicates."""
@@ -194,7 +194,7 @@ def sensitivity() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def headline() -> tuple[Interval, Interval]:
     """(reading (b), reading (a) over two years) for the headline trends, 95% intervals."""
     t = pace_table(ai_headline(), moore_headline(), windows=(ARK_WINDOW,)).iloc[0]

@@ -15,11 +15,11 @@ range the claim's own rounding implies. Every price tag is also given in constan
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import pandas as pd
 
+from aicost import cache
 from aicost.claims import Estimate, register
 from aicost.costs import cost_from_flop, cost_from_hours, price_range, to_constant_dollars
 from aicost.data import load
@@ -34,27 +34,27 @@ PRICE_WINDOW_DAYS = 365
 BASE_YEAR = 2023
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def systems() -> pd.DataFrame:
     return load("ml_systems").set_index("system")
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def prices() -> pd.DataFrame:
     return load("cloud_prices")
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def accelerators() -> pd.DataFrame:
     return load("accelerators").set_index("accelerator")
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def cpi() -> pd.DataFrame:
     return load("price_index")
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def inputs() -> dict[tuple[str, str], float]:
     """data/price_tag_inputs.csv as ``{(system, fact): value}``."""
     t = load("price_tag_inputs")
@@ -194,7 +194,7 @@ def primary(est: dict) -> Interval:
     return est["from_compute"] if est["from_compute"] is not None else est["from_chip_hours"]
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def all_estimates() -> dict[str, dict]:
     return {t.claim_id: estimate_tag(t) for t in TAGS}
 

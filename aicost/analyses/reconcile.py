@@ -20,12 +20,12 @@ log-rate variances are summed (:func:`aicost.trends.sum_slopes`, independence as
 
 from __future__ import annotations
 
-import functools
 import math
 
 import numpy as np
 import pandas as pd
 
+from aicost import cache
 from aicost.analyses import efficiency, frontier, hardware, imagenet_trend, llm, resnet
 from aicost.data import load
 from aicost.trends import (
@@ -51,7 +51,7 @@ def factor(slope: Interval) -> Interval:
 
 
 # -- price-performance --------------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def _acc() -> pd.DataFrame:
     return load("accelerators")
 
@@ -91,7 +91,7 @@ def _window(t: pd.DataFrame, start: float | None, end: float | None) -> pd.DataF
     return t[(t["x"] >= lo) & (t["x"] < hi)]
 
 
-@functools.lru_cache(maxsize=16)
+@cache.memo(maxsize=16)
 def pp_trend(basis: str = "cloud", precision: str = "FP16/BF16 tensor",
              start: float | None = None, end: float | None = None) -> Trend:
     """Price-performance trend (FLOP/s per dollar, log10/yr), bootstrap over chips (release) or
@@ -160,7 +160,7 @@ def component_table() -> pd.DataFrame:
 
 
 # -- identity 1: frontier ------------------------------------------------------------------------
-@functools.lru_cache(maxsize=2)
+@cache.memo(maxsize=2)
 def frontier_identity(costing: str = "Epoch amortised") -> dict:
     """b(frontier cost) vs b(frontier compute) - b(cloud tensor price-performance), on the
     top-10-at-release models from 2016 that carry a cost under ``costing``."""

@@ -28,11 +28,10 @@ Headline estimates (what the scorecard shows):
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pandas as pd
 
+from aicost import cache
 from aicost.claims import Estimate
 from aicost.costs import cost_from_hours
 from aicost.data import load
@@ -63,7 +62,7 @@ COLUMNS = ["run_id", "date", "year", "submitter", "model", "accelerator", "accel
            "cloud_instance", "hours_to_target", "price_per_hour_usd", "cost", "priced"]
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def dawnbench_costs() -> pd.DataFrame:
     """Every DAWNBench ImageNet training entry, sorted by date then cost; ``cost`` (USD) = hours
     to 93% top-5 x the published price per hour of the whole instance (NaN where none was
@@ -123,7 +122,7 @@ def instance_list_price(prices: pd.DataFrame, accelerator: str, count: int, date
     return float(np.median(v)) * count, len(v)
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def list_priced_reference() -> pd.DataFrame:
     """The 2017 reference entries with published price and cost, and the same at the AWS list
     price of the instance (per-GPU price from ``cloud_prices`` x GPUs in the instance)."""
@@ -226,7 +225,7 @@ def pairwise_fold_changes(dates, values, min_years: float, max_years: float) -> 
 
 
 # -- trends ---------------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=8)
+@cache.memo(maxsize=8)
 def frontier_trend(end: str | None = CLAIM_END, bootstrap: bool = True) -> Trend:
     """Trend of the record frontier (cheapest so far) of the priced entries up to ``end``: OLS on
     the record entries, or bootstrap re-selecting the frontier in each replicate."""
@@ -238,7 +237,7 @@ def frontier_trend(end: str | None = CLAIM_END, bootstrap: bool = True) -> Trend
     return fit_trend(x[m], y[m])
 
 
-@functools.lru_cache(maxsize=8)
+@cache.memo(maxsize=8)
 def typical_trend(end: str | None = CLAIM_END, bootstrap: bool = True) -> Trend:
     """Trend of all priced entries up to ``end`` (typical rather than record cost)."""
     d = priced(end)
@@ -252,7 +251,7 @@ def claim_window() -> tuple[float, float]:
     return float(d["year"].iloc[0]), float(decimal_year([CLAIM_END])[0])
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def headline_record_fold() -> tuple[Interval, int]:
     """Cheapest-so-far at the end of 2017 / cheapest-so-far at the end of 2019, bootstrap CI."""
     d = priced(CLAIM_END)

@@ -33,11 +33,11 @@ assessed here on the newest GPT-3-level data.
 
 from __future__ import annotations
 
-import functools
 import math
 
 import pandas as pd
 
+from aicost import cache
 from aicost.claims import Estimate
 from aicost.costs import cost_from_flop
 from aicost.data import load
@@ -116,7 +116,7 @@ def imagenet_table(notebook: str) -> pd.DataFrame:
 
 
 # -- GPT-3-level training cost (04) --------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def gpt3_frame() -> pd.DataFrame:
     """``llm.models()`` (headline definition: comparable 5-shot MMLU only)."""
     from aicost.analyses import llm
@@ -312,7 +312,7 @@ def cheapest_at_level(level_mmlu: float) -> pd.DataFrame:
     return s.groupby("snapshot_date", as_index=False).head(1).reset_index(drop=True)
 
 
-@functools.lru_cache(maxsize=8)
+@cache.memo(maxsize=8)
 def level_fit(level_mmlu: float) -> Trend:
     """Record-frontier bootstrap of Epoch's dated prices at or above ``level_mmlu``."""
     e = epoch_dated_prices()
@@ -321,7 +321,7 @@ def level_fit(level_mmlu: float) -> Trend:
                            frontier_kind="min")
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def inference_next() -> pd.DataFrame:
     """Per level: Epoch-era frontier fit (bootstrap), out-of-sample check of the snapshot minima
     dated after Epoch's last price, the trend of the snapshot minima 2024-12 to 2026-11 (OLS) and
@@ -347,7 +347,7 @@ def inference_next() -> pd.DataFrame:
 
 
 # -- compute growth, 2026-01 snapshot (05) -------------------------------------------------------
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def notable_2026() -> pd.DataFrame:
     t = load("notable_models_2026").copy()
     t["x"] = decimal_year(t["date"])
@@ -361,7 +361,7 @@ def compute_records(start: float = COMPUTE_START) -> pd.DataFrame:
     return t[frontier(t["x"].to_numpy(), t["training_compute_flop"].to_numpy(), "max")]
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo(maxsize=1)
 def compute_next() -> dict:
     """OpenAI's own fit (its 15 main-chart systems, OLS, ``compute.openai_set_trend``) extrapolated
     against the largest-so-far models after 2017 in the 2026-01 snapshot; doubling times since 2018

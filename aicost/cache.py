@@ -1,0 +1,231 @@
+"""The one cache layer: nothing is served from a cache unless what it was computed from is
+unchanged, and that is checked on every call.
+
+Two kinds of cache, one rule:
+
+- :func:`memo`, a decorator for functions that read the dataset (``aicost.analyses``): the key
+  is the function's arguments **and** :func:`fingerprint`, a digest of the bytes of
+  ``datapackage.json`` and of every file it lists, taken at call time. Edit a CSV (with or
+  without ``make datapackage``) and the next call recomputes (and so meets the loader's checks);
+  no result can outlive the data it came from. Pandas results are handed out as copies, so a
+  caller that modifies one cannot change what the next caller gets.
+- :func:`disk_get` / :func:`disk_put`: results remembered across processes under ``.cache/``,
+  keyed by the caller on everything the result depends on (see ``scorecard._results_key``, the
+  validation key in ``aicost.data``). Each file carries the sha256 of its payload: a truncated
+  or altered file is ignored and recomputed, never unpickled. ``AICOST_NO_CACHE=1`` turns the
+  disk cache off; a read-only checkout simply recomputes.
+
+Hashing the dataset (about 1.3 MB) costs about a millisecond; to keep :func:`fingerprint` cheap
+when called thousands of times, a file's digest is reused while its (device, inode, size,
+mtime, ctime) are unchanged and it was last changed more than :data:`SETTLE_S` seconds before it
+was hashed (git's answer to "racy" timestamps: a file changed within the timestamp granularity
+is re-hashed on every call). ``ctime`` cannot be set back by a user, so touching a file back to
+its old mtime does not fool it.
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import hashlib
+import json
+import os
+import pickle
+import threading
+import time
+from pathlib import Path, PurePosixPath
+
+from aicost.paths import ROOT, data_dir
+
+FOLDER = ROOT / ".cache"  # or $AICOST_CACHE (the test suite keeps its caches outside the tree)
+VERSION = b"aicost-cache-2"
+SETTLE_S = 2.0
+
+_lock = threading.RLock()
+_digests: dict[str, tuple[tuple, str]] = {}
+_paths: dict[tuple[str, str], tuple] = {}
+_memos: list = []
+
+
+def enabled() -> bool:
+    """Whether the on-disk cache is used (``AICOST_NO_CACHE`` unset or empty)."""
+    return not os.environ.get("AICOST_NO_CACHE")
+
+
+def file_digest(path: Path | str) -> str:
+    """sha256 of a file's bytes ("missing" if it does not exist), re-read whenever its stat
+    changed or is too recent to be trusted."""
+    path = os.fspath(path)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return "missing"
+    stamp = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    with _lock:
+        hit = _digests.get(path)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    with open(path, "rb") as fh:
+        digest = hashlib.file_digest(fh, "sha256").hexdigest()
+    settled = time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > SETTLE_S * 1e9
+    with _lock:
+        if settled:
+            _digests[path] = (stamp, digest)
+        else:
+            _digests.pop(path, None)
+    return digest
+
+
+def fingerprint(folder: Path | None = None) -> str:
+    """Digest of the dataset as it is on disk now: the folder, the bytes of datapackage.json and
+    of every file it lists (a file it cannot parse still gets a key: its bytes)."""
+    folder = Path(folder) if folder is not None else data_dir()
+    descr = folder / "datapackage.json"
+    digest = hashlib.sha256(VERSION + b"\0" + str(folder).encode() + b"\0")
+    head = file_digest(descr)
+    digest.update(head.encode())
+    paths = _listed_paths(str(descr), head)
+    for rel in paths:
+        if not isinstance(rel, str):
+            continue
+        digest.update(b"\0" + rel.encode() + b"\0" + _safe_digest(folder, rel).encode())
+    return digest.hexdigest()
+
+
+def _safe_digest(folder: Path, rel: str) -> str:
+    """A listed file's digest; a path leading out of the data folder is not opened (the loader
+    refuses it with its message)."""
+    pure = PurePosixPath(rel)
+    if pure.is_absolute() or ".." in pure.parts or "\\" in rel or ":" in rel:
+        return "outside"
+    target = folder / pure
+    if len(pure.parts) > 1 or os.path.islink(target):  # only then can it lead elsewhere
+        if not target.resolve().is_relative_to(folder.resolve()):
+            return "outside"
+    return file_digest(target)
+
+
+def _listed_paths(descr: str, head: str) -> tuple:
+    """The resource paths a descriptor lists, remembered by the descriptor's digest."""
+    with _lock:
+        hit = _paths.get((descr, head))
+    if hit is not None:
+        return hit
+    try:
+        with open(descr, encoding="utf-8") as fh:
+            found = tuple(r.get("path", "") for r in json.load(fh).get("resources", [])
+                          if isinstance(r, dict))
+    except (OSError, ValueError, AttributeError):
+        found = ()
+    if file_digest(descr) != head:  # changed while being read: do not remember
+        return found
+    with _lock:
+        if len(_paths) > 16:
+            _paths.clear()
+        _paths[(descr, head)] = found
+    return found
+
+
+def _fresh(value):
+    """What a caller gets: a copy of pandas objects (cheap here), the value itself otherwise."""
+    copy = getattr(value, "copy", None)
+    if copy is not None and type(value).__module__.startswith("pandas"):
+        return copy()
+    if isinstance(value, tuple) and any(type(v).__module__.startswith("pandas") for v in value):
+        return tuple(_fresh(v) for v in value)
+    if isinstance(value, dict) and any(type(v).__module__.startswith("pandas")
+                                       for v in value.values()):
+        return {k: _fresh(v) for k, v in value.items()}
+    return value
+
+
+def memo(maxsize: int = 16):
+    """Decorator: remember up to ``maxsize`` results per function, keyed on the arguments and on
+    the dataset's :func:`fingerprint` at call time (the drop-in for ``functools.lru_cache`` on
+    anything that reads data)."""
+
+    def wrap(fn):
+        store: collections.OrderedDict = collections.OrderedDict()
+
+        @functools.wraps(fn)
+        def cached(*args, **kwargs):
+            key = (fingerprint(), args, tuple(sorted(kwargs.items())))
+            with _lock:
+                if key in store:
+                    store.move_to_end(key)
+                    return _fresh(store[key])
+            value = fn(*args, **kwargs)
+            if fingerprint() == key[0]:  # the data did not change while computing
+                with _lock:
+                    store[key] = value
+                    while len(store) > maxsize:
+                        store.popitem(last=False)
+            return _fresh(value)
+
+        cached.cache_clear = store.clear
+        cached.cache_size = lambda: len(store)
+        _memos.append(store)
+        return cached
+
+    return wrap
+
+
+def clear() -> None:
+    """Forget every in-process result and file digest (tests use this; never needed for
+    correctness)."""
+    with _lock:
+        for store in _memos:
+            store.clear()
+        _digests.clear()
+        _paths.clear()
+
+
+def folder() -> Path:
+    """Where the on-disk cache lives: ``$AICOST_CACHE`` if set, else ``<repo>/.cache``."""
+    override = os.environ.get("AICOST_CACHE")
+    return Path(override) if override else FOLDER
+
+
+def _disk_path(namespace: str, key: str) -> Path:
+    return folder() / namespace / f"{key}.pkl"
+
+
+def disk_get(namespace: str, key: str):
+    """``(True, value)`` if a sound entry for ``key`` exists, else ``(False, None)``. An entry
+    whose checksum does not match its payload (truncated, edited) counts as absent and is
+    removed."""
+    if not enabled():
+        return False, None
+    path = _disk_path(namespace, key)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return False, None
+    head, _, payload = raw.partition(b"\n")
+    expected = VERSION + b" " + hashlib.sha256(key.encode() + b"\0" + payload).hexdigest().encode()
+    if head != expected:
+        try:
+            path.unlink()
+        except OSError:
+            pass
+        return False, None
+    try:
+        return True, pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - an unreadable entry is recomputed, whatever the reason
+        return False, None
+
+
+def disk_put(namespace: str, key: str, value) -> None:
+    """Store ``value`` under ``key`` (atomically; silently skipped when off or read-only)."""
+    if not enabled():
+        return
+    path = _disk_path(namespace, key)
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    head = VERSION + b" " + hashlib.sha256(key.encode() + b"\0" + payload).hexdigest().encode()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        tmp.write_bytes(head + b"\n" + payload)
+        os.replace(tmp, path)
+    except OSError:
+        pass

@@ -1,0 +1,186 @@
+"""The one cache layer (aicost.cache): nothing cached outlives the bytes it was computed from.
+
+The red-team probes of issue 16: in one process, render the scorecard, edit a table, update the
+checksums, render again (it used to serve the old result, and store it under the new key); an
+edit without `make datapackage` (it used to serve the cached scorecard, exit 0); a truncated cache
+file (it used to raise UnpicklingError).
+"""
+
+import csv
+import io
+import os
+import shutil
+import time
+
+import pytest
+
+from aicost import cache, datapackage
+from aicost.data import DataError, load
+from aicost.paths import ROOT
+
+
+@pytest.fixture
+def copy(tmp_path, monkeypatch):
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("curation"))
+    monkeypatch.setenv("AICOST_DATA", str(target))
+    monkeypatch.setenv("AICOST_CACHE", str(tmp_path / "cache"))
+    return target
+
+
+def set_fact(folder, system, fact, value):
+    path = folder / "price_tag_inputs.csv"
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    for r in rows:
+        if r[0] == system and r[1] == fact:
+            r[2] = value
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+def gpt2(frame):
+    return frame.set_index("id").loc["gpt2-256-per-hour"]
+
+
+def test_scorecard_follows_an_edit_in_the_same_process(copy):
+    from aicost.scorecard import _results_key, scorecard
+
+    before = gpt2(scorecard()[0])
+    set_fact(copy, "GPT-2 (1.5B)", "tpu_v3_devices", "64")
+    datapackage.update()
+    after = gpt2(scorecard()[0])
+    # twice the devices, twice the hourly rate: computed from the edited table, not remembered
+    assert after["estimate"] == pytest.approx(2 * before["estimate"])
+    # and what the disk cache now holds under the new dataset's key is the new result
+    hit, stored = cache.disk_get("scorecard", _results_key(cache.fingerprint()))
+    assert hit and gpt2(stored[0])["estimate"] == pytest.approx(after["estimate"])
+
+
+def test_edit_without_make_datapackage_is_never_served_from_cache(copy):
+    import pandas as pd
+
+    from aicost.scorecard import _results_key, scorecard
+
+    # a remembered scorecard for the dataset as it is (a marker, to tell it from a computed one)
+    marker = (pd.DataFrame({"id": ["from-the-cache"]}), ())
+    cache.disk_put("scorecard", _results_key(cache.fingerprint()), marker)
+    assert list(scorecard()[0]["id"]) == ["from-the-cache"]  # served while nothing changed
+    set_fact(copy, "GPT-2 (1.5B)", "tpu_v3_devices", "64")  # checksum not updated
+    with pytest.raises(DataError, match="price_tag_inputs.csv.*checksum"):
+        scorecard()
+    cache.clear()  # a new process: only the disk cache
+    with pytest.raises(DataError, match="checksum"):
+        scorecard()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty", "other key"])
+def test_a_damaged_cache_file_counts_as_absent(copy, damage):
+    cache.disk_put("scorecard", "k", {"value": list(range(1000))})
+    path = cache.folder() / "scorecard" / "k.pkl"
+    raw = path.read_bytes()
+    path.write_bytes({"truncated": raw[: len(raw) // 2], "garbage": b"\x80\x05not a pickle",
+                      "empty": b"", "other key": raw}[damage])
+    if damage == "other key":
+        path.rename(path.with_name("k2.pkl"))
+        assert cache.disk_get("scorecard", "k2") == (False, None)
+    else:
+        assert cache.disk_get("scorecard", "k") == (False, None)
+        assert not path.exists()  # removed, so it is rewritten
+
+
+def test_a_truncated_scorecard_cache_is_recomputed(copy):
+    from aicost.scorecard import _cached_scorecard, _results_key
+
+    dataset = cache.fingerprint()
+    first = _cached_scorecard(dataset)
+    path = cache.folder() / "scorecard" / f"{_results_key(dataset)}.pkl"
+    path.write_bytes(path.read_bytes()[:100])  # used to raise UnpicklingError
+    again = _cached_scorecard(dataset)
+    assert again[0].equals(first[0])
+    assert cache.disk_get("scorecard", _results_key(dataset))[0]  # rewritten soundly
+
+
+def test_memo_recomputes_when_any_table_changes(copy):
+    calls = []
+
+    @cache.memo(maxsize=4)
+    def rows():
+        calls.append(1)
+        return len(load("price_tag_inputs"))
+
+    assert rows() == rows() and len(calls) == 1
+    # a table the function does not even read: the key is the whole dataset, so it recomputes
+    with open(copy / "ark_points.csv", "ab") as fh:
+        fh.write(b"\n")
+    rows()
+    assert len(calls) == 2
+    path = copy / "price_tag_inputs.csv"
+    path.write_bytes(path.read_bytes().replace(b"GPT-2 (1.5B),training_time_hours,168",
+                                               b"GPT-2 (1.5B),training_time_hours,169"))
+    with pytest.raises(DataError, match="checksum"):
+        rows()
+    datapackage.update()
+    assert rows() == 11 and len(calls) >= 2
+
+
+def test_same_size_edit_within_the_timestamp_granularity(copy):
+    """A same-size edit made right after a read, with the old mtime put back, is still seen:
+    recent files are re-hashed, and ctime cannot be set back."""
+    path = copy / "price_tag_inputs.csv"
+    key = cache.fingerprint()
+    stat = path.stat()
+    path.write_bytes(path.read_bytes().replace(b",168,", b",169,"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert cache.fingerprint() != key
+
+
+def test_settled_files_are_hashed_once(copy, monkeypatch):
+    path = copy / "price_tag_inputs.csv"
+    old = time.time() - 60
+    os.utime(path, (old, old))
+    monkeypatch.setattr(cache, "SETTLE_S", -1e9)  # treat every file as settled
+    cache.file_digest(path)
+    reads = []
+    real = cache.hashlib.file_digest
+    monkeypatch.setattr(cache.hashlib, "file_digest", lambda *a: reads.append(1) or real(*a))
+    cache.file_digest(path)
+    assert reads == []
+
+
+def test_callers_cannot_change_what_the_next_caller_gets(copy):
+    from aicost.analyses import price_tags
+
+    frame = price_tags.systems()
+    frame.loc[:, "training_compute_flop"] = -1.0
+    assert (price_tags.systems()["training_compute_flop"].dropna() > 0).all()
+    table = load("cloud_prices")
+    table.loc[:, "price_per_accelerator_hour_usd"] = -1.0
+    assert (load("cloud_prices")["price_per_accelerator_hour_usd"] > 0).all()
+
+
+def test_no_process_level_memo_left_in_the_analyses():
+    """Every memo of the analyses goes through aicost.cache (keyed on the dataset's bytes)."""
+    import re
+
+    memo = re.compile(r"^\s*@(functools\.)?(lru_cache|cache)\s*(\(|$)", re.M)
+    for path in sorted((ROOT / "aicost").rglob("*.py")):
+        assert not memo.search(path.read_text(encoding="utf-8")), path.name
+
+
+def test_off_switch_and_read_only_cache(copy, monkeypatch, tmp_path):
+    monkeypatch.setenv("AICOST_NO_CACHE", "1")
+    cache.disk_put("x", "k", 1)
+    assert cache.disk_get("x", "k") == (False, None)
+    monkeypatch.delenv("AICOST_NO_CACHE")
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    monkeypatch.setenv("AICOST_CACHE", str(ro / "inner"))
+    try:
+        cache.disk_put("x", "k", 1)  # silently skipped
+    finally:
+        ro.chmod(0o700)
+    if os.geteuid() != 0:  # root writes anyway
+        assert cache.disk_get("x", "k") == (False, None)

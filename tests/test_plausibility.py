@@ -1,0 +1,154 @@
+"""Plausible wrong values (issue 16, part 4): unit slips that pass every type and range check.
+
+Each probe edits one value of a copy of the dataset (updating the checksums, as a user would) and
+must end in an error (the loader's one message) or a listed warning, never silently. The shipped
+data have no plausibility error, and their warnings are listed here so that a new one is seen.
+"""
+
+import csv
+import io
+import shutil
+
+import pytest
+
+from aicost import datapackage
+from aicost.data import DataError, load
+from aicost.paths import ROOT
+from aicost.plausibility import warnings_all
+
+
+@pytest.fixture
+def copy(tmp_path, monkeypatch):
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("curation"))
+    monkeypatch.setenv("AICOST_DATA", str(target))
+    return target
+
+
+def edit(folder, table, match: dict, column, change):
+    """Apply ``change`` to ``column`` of the rows matching ``match``; returns their row numbers."""
+    path = folder / f"{table}.csv"
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    head = rows[0]
+    hit = []
+    for n, r in enumerate(rows[1:], start=2):
+        if all(r[head.index(k)] == v for k, v in match.items()):
+            r[head.index(column)] = change(r[head.index(column)])
+            hit.append(n)
+    assert hit, f"no row of {table} matches {match}"
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    datapackage.update()
+    return hit
+
+
+def duplicate_under_new_key(folder, table, run_id):
+    path = folder / f"{table}.csv"
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    row = next(r for r in rows if r[0] == run_id)
+    rows.append([run_id + "-copy"] + row[1:])
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    datapackage.update()
+    return len(rows)
+
+
+def times(k):
+    return lambda v: f"{float(v) * k:.10g}"
+
+
+def first_mlperf_v100(folder):
+    with open(folder / "imagenet_training_runs.csv", newline="", encoding="utf-8") as fh:
+        return next(r["run_id"] for r in csv.DictReader(fh)
+                    if r["benchmark"] == "MLPerf" and r["accelerator"] == "A100")
+
+
+# (probe, table loaded, edit -> row numbers, expected parts, level)
+PROBES = [
+    ("GPT-2's TPU count x1000", "price_tag_inputs",
+     lambda f: edit(f, "price_tag_inputs", {"system": "GPT-2 (1.5B)", "fact": "tpu_v3_devices"},
+                    "value", times(1000)),
+     ["price_tag_inputs.csv", "column 'value'", "'32000'", "utilisation", "price-tag-utilisation"],
+     "error"),
+    ("MLPerf hours entered as minutes", "imagenet_training_runs",
+     lambda f: edit(f, "imagenet_training_runs", {"run_id": first_mlperf_v100(f)},
+                    "hours_to_target", times(60)),
+     ["imagenet_training_runs.csv", "hours_to_target", "accelerator-hours", "minutes"], "error"),
+    ("accelerator count x100", "imagenet_training_runs",
+     lambda f: edit(f, "imagenet_training_runs", {"run_id": first_mlperf_v100(f)},
+                    "accelerator_count", lambda v: str(int(v) * 100)),
+     ["imagenet_training_runs.csv", "accelerator-hours"], "error"),
+    ("a run duplicated under a new run_id", "imagenet_training_runs",
+     lambda f: [duplicate_under_new_key(
+         f, "imagenet_training_runs", "dawnbench:dawn_resnet152_b_4M60_ec2_tensorflow")],
+     ["imagenet_training_runs.csv", "run_id", "-copy", "same-run-two-keys"], "error"),
+    ("TPU v3 price x10", "cloud_prices",
+     lambda f: edit(f, "cloud_prices", {"accelerator": "TPU v3", "date": "2019-07-28"},
+                    "price_per_accelerator_hour_usd", times(10)),
+     ["cloud_prices.csv", "price_per_accelerator_hour_usd", "'20'", "price-outlier"], "warning"),
+    ("TPU v3 price /100 (cents as dollars)", "cloud_prices",
+     lambda f: edit(f, "cloud_prices", {"accelerator": "TPU v3", "date": "2019-07-28"},
+                    "price_per_accelerator_hour_usd", times(0.01)),
+     ["cloud_prices.csv", "'0.02'", "price-outlier"], "error"),
+    ("a plausible wrong AlphaGo Zero FLOP (x10)", "ml_systems",
+     lambda f: edit(f, "ml_systems", {"system": "AlphaGo Zero"}, "training_compute_flop",
+                    times(10)),
+     ["ml_systems.csv", "training_compute_flop", "AlphaGo Zero", "flop-vs-openai"], "warning"),
+    ("AlphaGo Zero FLOP x10000", "ml_systems",
+     lambda f: edit(f, "ml_systems", {"system": "AlphaGo Zero"}, "training_compute_flop",
+                    times(10000)),
+     ["ml_systems.csv", "AlphaGo Zero", "flop-vs-openai"], "error"),
+    ("achieved TFLOP/s above the GPU's peak", "price_tag_inputs",
+     lambda f: edit(f, "price_tag_inputs", {"system": "Megatron-Turing NLG 530B",
+                                            "fact": "achieved_tflops_per_gpu_high"},
+                    "value", times(10)),
+     ["price_tag_inputs.csv", "achieved-above-peak"], "error"),
+]
+
+
+@pytest.mark.parametrize(("probe", "table", "change", "expect", "level"), PROBES,
+                         ids=[p[0] for p in PROBES])
+def test_probe(copy, probe, table, change, expect, level):
+    rows = change(copy)
+    if level == "error":
+        with pytest.raises(DataError) as err:
+            load(table)
+        message = str(err.value)
+        print(f"{probe}: error: {message.splitlines()[0]}")
+        assert f"row {rows[0]}" in message
+    else:
+        load(table)  # loads: a warning does not stop anything
+        found = [w.message() for w in warnings_all() if w.table == table and w.row in rows]
+        assert found, f"{probe}: no warning"
+        message = found[0]
+        print(f"{probe}: warning: {message}")
+    for part in expect:
+        assert part in message, f"{part!r} not in: {message}"
+
+
+# What the shipped data are known to warn about (each checked by hand; see the message).
+SHIPPED_WARNINGS = {
+    ("cloud_prices", "price-outlier"),     # a 2025 V100 marketplace price, 13x below list prices
+    ("ml_systems", "flop-vs-openai"),      # ADAM (CIFAR-10): Epoch and OpenAI differ by 97x
+}
+
+
+def test_shipped_data_have_no_errors_and_only_known_warnings():
+    found = warnings_all()  # loads every table: an error would raise
+    for w in found:
+        print("warning:", w.message())
+    assert {(w.table, w.rule) for w in found} <= SHIPPED_WARNINGS
+    assert len(found) <= 2
+
+
+def test_the_cli_prints_warnings_on_stderr(capsys, tmp_path, monkeypatch):
+    from aicost.__main__ import main
+
+    monkeypatch.setenv("AICOST_CACHE", str(tmp_path))
+    assert main(["claims", "--format", "csv"]) == 0
+    err = capsys.readouterr().err
+    assert "warning:" in err and "price-outlier" in err
