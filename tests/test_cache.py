@@ -110,7 +110,8 @@ def test_memo_recomputes_when_any_table_changes(copy):
         calls.append(1)
         return len(load("price_tag_inputs"))
 
-    assert rows() == rows() and len(calls) == 1
+    n = rows()
+    assert rows() == n and len(calls) == 1
     # a table the function does not even read: the key is the whole dataset, so it recomputes
     with open(copy / "ark_points.csv", "ab") as fh:
         fh.write(b"\n")
@@ -122,7 +123,7 @@ def test_memo_recomputes_when_any_table_changes(copy):
     with pytest.raises(DataError, match="checksum"):
         rows()
     datapackage.update()
-    assert rows() == 11 and len(calls) >= 2
+    assert rows() == n and len(calls) >= 2
 
 
 def test_same_size_edit_within_the_timestamp_granularity(copy):

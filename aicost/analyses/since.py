@@ -418,7 +418,8 @@ def readme_lines() -> list[str]:
     lines = []
     im = imagenet_next("03")
     nw = im["newest"]
-    lines.append(f"ResNet-50 on ImageNet, cheapest priced training run: {_money(nw['value'])} "
+    lines.append(f"ResNet-50 on ImageNet, cheapest priced training run of the series' last year: "
+                 f"{_money(nw['value'])} "
                  f"({nw['benchmark']}, {nw['date']:%Y-%m}; MLPerf dropped ResNet-50 after v4.0, "
                  f"successors in notebook 09).")
     g = gpt3_next()
