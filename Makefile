@@ -80,8 +80,8 @@ lock: $(STAMP) ## After editing requirements*.txt: recompile the lock files (UPG
 claims: $(STAMP) ## The scorecard on the command line (FORMAT=table|csv|json|markdown).
 	@$(BIN)/python -m aicost claims $(if $(FORMAT),--format $(FORMAT))
 
-test: $(STAMP) ## Unit tests and strict nbval over every notebook (2 workers), offline where possible.
-	AICOST_FIGURE_FORMATS=none sh tests/offline.sh $(BIN)/python -m pytest -n 2 --dist loadscope --nbval --nbval-current-env -q
+test: $(STAMP) ## Unit tests and strict nbval over every notebook (2 workers), offline (PYTEST_ARGS=-rs: skip reasons).
+	AICOST_FIGURE_FORMATS=none sh tests/offline.sh $(BIN)/python -m pytest -n 2 --dist loadscope --nbval --nbval-current-env -q $(PYTEST_ARGS)
 
 badinput: $(STAMP) ## List every bad-input case and what the loader says about it.
 	$(BIN)/python -m pytest -p no:xdist -v -s tests/test_bad_input.py
@@ -100,8 +100,8 @@ lab: $(STAMP) ## Open the notebooks in JupyterLab.
 lint: $(STAMP) ## ruff over the package and tests.
 	$(BIN)/ruff check aicost tests
 
-bench: $(STAMP) ## Benchmark make test / make report against their floor (median of 3 runs).
-	$(BIN)/python benchmarks/suite.py --repeat 3
+bench: $(STAMP) ## Benchmark make test / make report / the CLI against their floor (median of 3); updates README.
+	$(BIN)/python benchmarks/suite.py --repeat 3 --readme
 
 datapackage: $(STAMP) ## After editing data/*.csv: update sizes and checksums in data/datapackage.json.
 	$(BIN)/python -m aicost.datapackage --update
