@@ -70,7 +70,10 @@ $(STAMP):
 
 env: $(STAMP) ## Create .venv from the lock (every package, hash-checked) and aicost (editable).
 
-lock: $(STAMP) ## After editing requirements*.txt: recompile the lock files (UPGRADE=1: newest versions too).
+# `make lock` needs only uv (at the version requirements.txt pins), not an installed lock: it
+# works when the lock itself is out of date or does not install.
+lock: ## After editing requirements*.txt: recompile the lock files (UPGRADE=1: newest versions too).
+	@test -x $(UV) || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install -qq --disable-pip-version-check $$(grep -i '^uv==' requirements.txt); }
 	$(UV) pip compile -q --universal --fork-strategy fewest --generate-hashes --python-version 3.11 \
 	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) requirements.txt -o requirements.lock
 	$(UV) pip compile -q --universal --fork-strategy fewest --generate-hashes --python-version 3.11 \
