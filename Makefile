@@ -49,7 +49,7 @@ help: ## List the targets with a line on each.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(STAMP):
-	@test -n "$(PY_VER)" || { echo "make: '$(PYTHON)' does not run: give a Python 3.11-3.14, e.g. make PYTHON=/usr/bin/python3.12 $(or $(MAKECMDGOALS),env)" >&2; exit 1; }
+	@test -n "$(PY_VER)" || { echo "make: '$(PYTHON)' does not run (a pyenv shim for a version not selected? give the full path): use a Python 3.11-3.14, e.g. make PYTHON=/usr/bin/python3.12 $(or $(MAKECMDGOALS),env)" >&2; exit 1; }
 	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 14))' || { echo "make: $(PYTHON) is Python $(PY_VER); aicost needs 3.11-3.14 (make PYTHON=/path/to/python3.X ...)" >&2; exit 1; }
 	@if [ "$$(sed -n 's/^executable = //p' $(VENV)/pyvenv.cfg 2>/dev/null)" != "$(firstword $(PY_ID))" ] || ! $(BIN)/python -c '' 2>/dev/null; then \
 	  echo "Creating $(VENV) with Python $(PY_VER) ($(firstword $(PY_ID)))"; \
@@ -84,7 +84,7 @@ claims: $(STAMP) ## The scorecard on the command line (FORMAT=table|csv|json|mar
 	@$(BIN)/python -m aicost claims $(if $(FORMAT),--format $(FORMAT))
 
 test: $(STAMP) ## Unit tests and strict nbval over every notebook (2 workers), offline (PYTEST_ARGS=-rs: skip reasons).
-	AICOST_FIGURE_FORMATS=none sh tests/offline.sh $(BIN)/python -m pytest -n 2 --dist loadscope --nbval --nbval-current-env -q $(PYTEST_ARGS)
+	AICOST_FIGURE_FORMATS=none sh tests/offline.sh $(BIN)/python -m pytest -n 2 --dist loadscope --nbval --nbval-current-env --no-header $(PYTEST_ARGS)
 
 badinput: $(STAMP) ## List every bad-input case and what the loader says about it.
 	$(BIN)/python -m pytest -p no:xdist -v -s tests/test_bad_input.py
