@@ -3,7 +3,7 @@
 The floor is a strict nbval run, with the same workers, over as many minimal notebooks as the
 report has, each of which only imports the libraries the real notebooks import (so kernel start-up
 and imports, which no notebook can avoid, are in the floor). Every command runs ``--repeat`` times
-in a warm environment; the median is reported with its ratio to the floor.
+(in rounds) in a warm environment; the median is reported with its ratio to the floor.
 
     .venv/bin/python benchmarks/suite.py [--repeat 3] [--readme]     (make bench: both)
 
@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 
@@ -95,12 +96,14 @@ def block(results: dict[str, float], repeat: int) -> str:
     warm = results["python -m aicost claims"]
     cold = results["python -m aicost claims, no caches"]
     today = datetime.date.today().isoformat()
+    intro = textwrap.fill(
+        f"Measured {today} with `make bench` (`benchmarks/suite.py`; Python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} cores; every command once per round, {repeat} rounds). The floor is strict "
+        "nbval with the same two workers over as many minimal notebooks as the report has, each only "
+        "importing the libraries the real ones import.", 100, break_on_hyphens=False)
     return "\n".join([
         START,
-        f"Measured {today} with `make bench` (`benchmarks/suite.py`, Python "
-        f"{sys.version.split()[0]}, {os.cpu_count()} cores); the floor is strict nbval, same two",
-        "workers, over as many minimal notebooks as the report has, each only importing the "
-        "libraries the real ones import.",
+        intro,
         "",
         f"| command | median of {repeat} | ratio | target |",
         "|---|---|---|---|",
@@ -148,12 +151,19 @@ def main() -> int:
             "python -m aicost claims, no caches": ["env", "AICOST_NO_CACHE=1", PY, "-m", "aicost",
                                                    "claims"],
         }
+        # Rounds, not blocks: each round runs every command once, so a change in the machine's
+        # load during the benchmark moves the floor and the commands measured against it alike.
+        runs: dict[str, list[float]] = {label: [] for label in commands}
+        for round_ in range(args.repeat):
+            for label, cmd in commands.items():
+                runs[label].append(timed(cmd))
+            print(f"round {round_ + 1}: " + ", ".join(f"{label} {r[-1]:.1f} s"
+                                                   for label, r in runs.items()), flush=True)
         results = {}
-        for label, cmd in commands.items():
-            runs = [timed(cmd) for _ in range(args.repeat)]
-            results[label] = statistics.median(runs)
+        for label, times in runs.items():
+            results[label] = statistics.median(times)
             print(f"{label:<40} median {results[label]:6.1f} s  (runs: "
-                  + ", ".join(f"{r:.1f}" for r in runs) + ")", flush=True)
+                  + ", ".join(f"{r:.1f}" for r in times) + ")", flush=True)
     floor = results["floor (nbval over minimal notebooks)"]
     html = results["HTML conversion alone"]
     print()
