@@ -101,6 +101,8 @@ def test_installed_environment_is_the_lock():
               if marker is None or Marker(marker).evaluate()}
     wrong = {name: (installed.get(name), version) for name, version in wanted.items()
              if installed.get(name) != version}
-    assert not wrong, f"installed vs locked: {wrong}; run `make env`"
+    resync = "`rm -f .venv/.installed-* && make env` puts back exactly the lock"
+    assert not wrong, f"installed vs locked: {wrong}; {resync}"
     extra = set(installed) - set(wanted) - {"aicost"}
-    assert not extra, f"installed but not in requirements.lock: {sorted(extra)}"
+    assert not extra, (f"installed but not in requirements.lock: {sorted(extra)} (add it to "
+                       f"requirements.txt and run `make lock`); {resync}")
