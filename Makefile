@@ -1,11 +1,37 @@
 # aicost: run `make help` for the list of targets.
-# Every target that needs Python creates the virtual environment first if it is missing,
-# so `make report` and `make test` both work as the very first command on a fresh clone.
+# Every target that needs Python creates the virtual environment first if it is missing or out
+# of date, so `make report` and `make test` both work as the very first command on a fresh clone.
 
+# The Python the environment is made with (3.11-3.14). Given on the command line
+# (`make PYTHON=/usr/bin/python3.13 test`) it replaces a .venv made with another Python; not
+# given, an existing .venv keeps the Python it was made with.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+LOCKS  := requirements.lock requirements-cffconvert.lock
+ifeq ($(origin PYTHON),file)
+  VENV_PYTHON := $(shell sed -n 's/^executable = //p' $(VENV)/pyvenv.cfg 2>/dev/null)
+  ifneq ($(wildcard $(VENV_PYTHON)),)
+    PYTHON := $(VENV_PYTHON)
+  endif
+endif
+# The stamp names this Python (real path and version) and the lock files: a .venv counts as
+# installed only for the same Python and the same locks, and the stamp is written only once every
+# package imports.
+PY_ID  := $(shell $(PYTHON) -c 'import os, sys; print(os.path.realpath(sys.executable), sys.version.split()[0])' 2>/dev/null)
+PY_VER := $(lastword $(PY_ID))
+ENV_ID := $(shell printf '%s\n' "$(PY_ID)" | cat - $(LOCKS) pyproject.toml Makefile 2>/dev/null | sha256sum | cut -c1-12)
+STAMP  := $(VENV)/.installed-$(PY_VER)-$(ENV_ID)
+UV     := $(BIN)/uv
+# uv only installs what the lock names, from the package index; it never downloads a Python.
+export UV_PYTHON_DOWNLOADS := never
+export UV_NO_PROGRESS := 1
+IMPORTS := aicost, frictionless, ipykernel, jupyterlab, matplotlib, nbclient, nbconvert, nbformat, \
+           nbval, numpy, pandas, pytest, scipy, statsmodels, xdist, yaml
+# Kernels here listen on loopback only and sign every message; ipykernel's start-up warning that TCP
+# is unencrypted would print once per notebook, so the kernels' own log shows errors only.
+KERNEL_CONFIG := $(VENV)/etc/ipython/ipython_kernel_config.json
+FAILED := echo "make: installing into $(VENV) failed (see above); it is not marked installed, so the next make starts again" >&2; exit 1
 
 # Two notebook kernels share two cores: keep the numeric libraries single-threaded,
 # and make matplotlib and the build reproducible.
@@ -17,21 +43,48 @@ export SOURCE_DATE_EPOCH=0
 export PYDEVD_DISABLE_FILE_VALIDATION=1
 
 .DEFAULT_GOAL := help
-.PHONY: help env test badinput report screenshots refresh lab lint datapackage data bench clean distclean
+.PHONY: help env lock claims test badinput report screenshots refresh lab lint datapackage data bench clean distclean
 
 help: ## List the targets with a line on each.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(STAMP): requirements.txt pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	touch $(STAMP)
+$(STAMP):
+	@test -n "$(PY_VER)" || { echo "make: '$(PYTHON)' does not run (a pyenv shim for a version not selected? give the full path): use a Python 3.11-3.14, e.g. make PYTHON=/usr/bin/python3.12 $(or $(MAKECMDGOALS),env)" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 14))' || { echo "make: $(PYTHON) is Python $(PY_VER); aicost needs 3.11-3.14 (make PYTHON=/path/to/python3.X ...)" >&2; exit 1; }
+	@if [ "$$(sed -n 's/^executable = //p' $(VENV)/pyvenv.cfg 2>/dev/null)" != "$(firstword $(PY_ID))" ] || ! $(BIN)/python -c '' 2>/dev/null; then \
+	  echo "Creating $(VENV) with Python $(PY_VER) ($(firstword $(PY_ID)))"; \
+	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV) || { $(FAILED); }; \
+	fi
+	@rm -f $(VENV)/.installed*
+	@echo "Installing requirements.lock into $(VENV) with uv (hash-checked)"
+	@awk '/^uv==/ {on=1} on {print} on && !/\\$$/ {exit}' requirements.lock > $(VENV)/uv-lock.txt
+	@$(BIN)/python -m pip install -qq --disable-pip-version-check --require-hashes --no-deps -r $(VENV)/uv-lock.txt || { $(FAILED); }
+	@$(UV) pip sync -q --python $(BIN)/python --require-hashes requirements.lock || { $(FAILED); }
+	@$(UV) pip install -q --python $(BIN)/python --no-deps --no-build-isolation -e . || { $(FAILED); }
+	@test -x $(VENV)/cffconvert/bin/python || $(UV) venv -q --python $(BIN)/python $(VENV)/cffconvert || { $(FAILED); }
+	@$(UV) pip sync -q --python $(VENV)/cffconvert/bin/python --require-hashes requirements-cffconvert.lock || { $(FAILED); }
+	@mkdir -p $(VENV)/etc/ipython && echo '{"IPKernelApp": {"log_level": "ERROR"}}' > $(KERNEL_CONFIG)
+	@$(BIN)/python -c 'import $(IMPORTS)' && $(VENV)/cffconvert/bin/cffconvert --version >/dev/null || { $(FAILED); }
+	@echo "$(PY_ID)" > $@
+	@echo "$(VENV) ready: Python $(PY_VER), $$(grep -c '^[a-z]' requirements.lock) locked packages"
 
-env: $(STAMP) ## Create .venv with the pinned requirements and aicost (editable).
+env: $(STAMP) ## Create .venv from the lock (every package, hash-checked) and aicost (editable).
 
-test: $(STAMP) ## Unit tests and strict nbval over every notebook (2 workers), offline where possible.
-	AICOST_FIGURE_FORMATS=none sh tests/offline.sh $(BIN)/python -m pytest -n 2 --dist loadscope --nbval --nbval-current-env -q
+# `make lock` needs only uv (at the version requirements.txt pins), not an installed lock: it
+# works when the lock itself is out of date or does not install.
+lock: ## After editing requirements*.txt: recompile the lock files (UPGRADE=1: newest versions too).
+	@test -x $(UV) || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install -qq --disable-pip-version-check $$(grep -i '^uv==' requirements.txt); }
+	$(UV) pip compile -q --universal --fork-strategy fewest --generate-hashes --python-version 3.11 \
+	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) requirements.txt -o requirements.lock
+	$(UV) pip compile -q --universal --fork-strategy fewest --generate-hashes --python-version 3.11 \
+	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) requirements-cffconvert.txt \
+	  -o requirements-cffconvert.lock
+
+claims: $(STAMP) ## The scorecard on the command line (FORMAT=table|csv|json|markdown).
+	@$(BIN)/python -m aicost claims $(if $(FORMAT),--format $(FORMAT))
+
+test: $(STAMP) ## Unit tests and strict nbval over every notebook (2 workers), offline (PYTEST_ARGS=-rs: skip reasons).
+	AICOST_FIGURE_FORMATS=none sh tests/offline.sh $(BIN)/python -m pytest -n 2 --dist loadscope --nbval --nbval-current-env --no-header $(PYTEST_ARGS)
 
 badinput: $(STAMP) ## List every bad-input case and what the loader says about it.
 	$(BIN)/python -m pytest -p no:xdist -v -s tests/test_bad_input.py tests/test_plausibility.py tests/test_cache.py
@@ -68,8 +121,8 @@ data: $(STAMP) ## Rebuild every scripted table in data/ from SOURCES (default ..
 	  exit 2; }
 	$(BIN)/python data/curation/rebuild.py --sources "$(SOURCES)" --out data
 
-bench: $(STAMP) ## Benchmark make test / make report against their floor (median of 3 runs).
-	$(BIN)/python benchmarks/suite.py --repeat 3
+bench: $(STAMP) ## Benchmark make test / make report / the CLI against their floor (median of 3); updates README.
+	$(BIN)/python benchmarks/suite.py --repeat 3 --readme
 
 datapackage: $(STAMP) ## After editing data/*.csv: update sizes and checksums in data/datapackage.json.
 	$(BIN)/python -m aicost.datapackage --update
