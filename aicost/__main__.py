@@ -46,7 +46,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for line in warnings:
         print(f"aicost: warning: {line}", file=sys.stderr)
-    print(text)
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. `make claims | head`: the reader stopped reading
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

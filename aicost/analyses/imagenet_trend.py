@@ -407,12 +407,12 @@ def break_test(knot: float = BREAK_YEAR, bootstrap: bool = True) -> dict:
     Returns the slopes before/after and the change ``b2`` (log10 per year) with OLS t intervals
     and the p-value of ``b2 = 0``; with ``bootstrap`` also stratified-bootstrap intervals.
     """
-    import statsmodels.api as sm
+    from statsmodels.regression.linear_model import OLS  # not statsmodels.api: 0.3 s less
 
     e = entries()
     s = cheapest_per_year(e)
     x, y = s["x"].to_numpy(), np.log10(s["value"].to_numpy())
-    model = sm.OLS(y, _design(x, knot)).fit()
+    model = OLS(y, _design(x, knot)).fit()
     ci = model.conf_int(0.05)
     b1, b2 = float(model.params[1]), float(model.params[2])
     cov = model.cov_params()

@@ -142,6 +142,17 @@ def best_value_at(date, prices: pd.DataFrame | None = None,
     """The best-value accelerator for a run on ``date``: lowest median on-demand USD per peak
     FLOP among the candidates with prices dated in the ``window_days`` up to ``date`` and none
     after it (no look-ahead). Same columns as :func:`price_per_flop_table`; None if no price."""
+    if prices is None and accelerators is None and candidates is None:
+        return _best_value_at(pd.Timestamp(date), window_days)
+    return _best_value_from(date, prices, accelerators, candidates, window_days)
+
+
+@cache.memo(maxsize=256)
+def _best_value_at(date: pd.Timestamp, window_days: int) -> pd.Series | None:
+    return _best_value_from(date, None, None, None, window_days)
+
+
+def _best_value_from(date, prices, accelerators, candidates, window_days) -> pd.Series | None:
     p = _table("cloud_prices") if prices is None else prices
     lo, hi = price_window(date, window_days, not_after=date)
     p = p[(p["date"] >= lo) & (p["date"] <= hi)]
@@ -214,7 +225,7 @@ def models(categories: tuple[str, ...] = HEADLINE["categories"],
     t = _table("llm_gpt3_level").copy()
     threshold = mmlu_threshold(t)
     prices = _table("cloud_prices")
-    best_at = {d: best_value_at(d, prices) for d in sorted(set(t["date"].dropna()))}
+    best_at = {d: best_value_at(d) for d in sorted(set(t["date"].dropna()))}
     t["category"] = [model_category(m) for m in t["model_type"]]
     t["x"] = decimal_year(t["date"])
     t["year"] = t["date"].dt.year.astype(int)
