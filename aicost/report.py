@@ -161,13 +161,27 @@ def scorecard_html(anchors: dict[str, str] | None = None) -> str:
     if frame.empty:
         return f"<p>No claim has been assessed yet ({len(pending)} in the register).</p>"
     head = "".join(f"<th>{h}</th>" for h in
-                   ("claim", "verdict", "claimed", "our estimate (interval)", "notebook"))
+                   ("claim", "verdict", "claimed", "our estimate (interval)",
+                    "evidence, robustness", "notebook"))
     rows = []
     for r in frame.to_dict("records"):
         tested = r["verdict"] != "not testable"
-        est = (f"{sig(r['estimate'], 3)} <small>({html.escape(str(r['interval']))} "
-               f"{sig(r['ci_low'], 3)} to {sig(r['ci_high'], 3)})</small>" if tested
-               else "<small>" + html.escape(str(r["note"])) + "</small>")
+        if not tested:
+            est = "<small>" + html.escape(str(r["note"])) + "</small>"
+        elif r["interval"] == "exact":
+            est = f"{sig(r['estimate'], 3)} <small>(exact)</small>"
+        else:
+            est = (f"{sig(r['estimate'], 3)} <small>({html.escape(str(r['interval']))} "
+                   f"{sig(r['ci_low'], 3)} to {sig(r['ci_high'], 3)})</small>")
+        def text(v) -> str:
+            return v if isinstance(v, str) else ""
+
+        robust = text(r["robustness"])
+        if text(r["readings_agreeing"]):
+            robust += f", {r['readings_agreeing']} agree"
+        evidence = html.escape(text(r["evidence"]))
+        ev = f"<small>{evidence}; {html.escape(robust)}</small>" if tested else (
+            f"<small>{evidence}</small>")
         page = Path(r["notebook"]).stem + ".html"
         target = page + ("#" + quote(anchors[r["id"]], safe="") if anchors and r["id"] in anchors
                          else "")
@@ -175,7 +189,7 @@ def scorecard_html(anchors: dict[str, str] | None = None) -> str:
             f"<tr><td>{html.escape(r['claim'])} <small><code>{html.escape(r['id'])}</code>"
             f"</small></td><td><a href='{target}'>{badge(r['verdict'])}</a></td>"
             f"<td class='num'><span>{claimed_text(r['claimed_value'])}</span> "
-            f"<small>{html.escape(r['unit'])}</small></td><td>{est}</td>"
+            f"<small>{html.escape(r['unit'])}</small></td><td>{est}</td><td>{ev}</td>"
             f"<td><a href='{page}'>{html.escape(r['notebook'][:2])}</a></td></tr>"
         )
     tail = (f"<p>{len(pending)} claim(s) not yet assessed: {html.escape(', '.join(pending))}.</p>"
@@ -210,7 +224,7 @@ def index_source(entries: list[dict]) -> str:
                         f"<a href='figures/{name}.svg'>svg</a>, <a href='figures/{name}.pdf'>pdf</a>)"
                         "</figcaption></figure>")
     toc = "\n".join(e["stem"] for e in entries)
-    findings = html.escape(summary()).replace("`", "")
+    findings = summary().replace("$", "\\$")  # MyST Markdown as in the README; money is not maths
     return f"""# {TITLE}
 
 <p>A reproducible report that re-derives, from a sourced dataset, the widely quoted claims that
@@ -219,7 +233,7 @@ below links to the section of the notebook that holds its evidence.</p>
 
 ## Findings
 
-<p>{findings}</p>
+{findings}
 
 {counts_html()}
 
