@@ -28,6 +28,18 @@ def copy(tmp_path, monkeypatch):
     return target
 
 
+@pytest.fixture
+def price_tags_only(monkeypatch):
+    """The scorecard with only the price-tag assessor (the other claims stay pending): the cache
+    logic under test is the same, the recomputation it forces is a fraction of the full one."""
+    from aicost import scorecard as sc
+
+    every = sc.assessors()
+    few = {cid: fn for cid, fn in every.items() if fn.__module__.endswith(".price_tags")}
+    assert "gpt2-256-per-hour" in few
+    monkeypatch.setattr(sc, "assessors", lambda: dict(few))
+
+
 def set_fact(folder, system, fact, value):
     path = folder / "price_tag_inputs.csv"
     with open(path, newline="", encoding="utf-8") as fh:
@@ -44,7 +56,7 @@ def gpt2(frame):
     return frame.set_index("id").loc["gpt2-256-per-hour"]
 
 
-def test_scorecard_follows_an_edit_in_the_same_process(copy):
+def test_scorecard_follows_an_edit_in_the_same_process(copy, price_tags_only):
     from aicost.scorecard import _results_key, scorecard
 
     before = gpt2(scorecard()[0])
@@ -90,7 +102,7 @@ def test_a_damaged_cache_file_counts_as_absent(copy, damage):
         assert not path.exists()  # removed, so it is rewritten
 
 
-def test_a_truncated_scorecard_cache_is_recomputed(copy):
+def test_a_truncated_scorecard_cache_is_recomputed(copy, price_tags_only):
     from aicost.scorecard import _cached_scorecard, _results_key
 
     dataset = cache.fingerprint()
