@@ -115,6 +115,32 @@ def price_range(
     return PriceRange(accelerator, float(v.min()), float(np.median(v)), float(v.max()), len(v), label)
 
 
+def latest_price(prices: pd.DataFrame, accelerator: str, date, kind: str = "list price") -> float:
+    """The most recent price of ``kind`` per accelerator-hour of ``accelerator`` dated on or before
+    ``date`` (never after it); where that date has several rows (regions), the lowest."""
+    sel = prices[(prices["accelerator"] == accelerator) & (prices["price_kind"] == kind)
+                 & prices["price_per_accelerator_hour_usd"].notna()
+                 & (prices["date"] <= pd.Timestamp(date))]
+    if sel.empty:
+        raise LookupError(f"no {kind} for {accelerator} on or before {pd.Timestamp(date).date()}")
+    latest = sel[sel["date"] == sel["date"].max()]
+    return float(latest["price_per_accelerator_hour_usd"].min())
+
+
+def first_price(prices: pd.DataFrame, accelerator: str,
+                kinds: tuple[str, ...] | None = None) -> tuple[pd.Timestamp, float]:
+    """(date, median price per accelerator-hour) of the earliest dated price of ``accelerator``:
+    for pricing work done before any rental price existed (the caller must say so)."""
+    sel = prices[(prices["accelerator"] == accelerator)
+                 & prices["price_per_accelerator_hour_usd"].notna()]
+    if kinds is not None:
+        sel = sel[sel["price_kind"].isin(kinds)]
+    if sel.empty:
+        raise LookupError(f"no price for {accelerator}")
+    first = sel[sel["date"] == sel["date"].min()]
+    return first["date"].iloc[0], float(first["price_per_accelerator_hour_usd"].median())
+
+
 def deflator(price_index: pd.DataFrame, base_year: int, index: str = "CPI-U") -> pd.Series:
     """Multiplier per year that turns nominal dollars of that year into ``base_year`` dollars."""
     cpi = price_index[price_index["index"] == index].set_index("year")["value"].astype(float)

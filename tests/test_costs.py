@@ -72,3 +72,22 @@ def test_constant_dollars():
     assert deflator(INDEX, 2020)[2020] == pytest.approx(1.0)
     with pytest.raises(LookupError, match="2019"):
         to_constant_dollars(1.0, 2019, 2023, INDEX)
+
+
+def test_latest_and_first_price_never_look_past_their_date():
+    import pandas as pd
+
+    from aicost.costs import first_price, latest_price
+
+    p = pd.DataFrame({
+        "date": pd.to_datetime(["2018-02-01", "2018-10-11", "2018-10-11", "2019-06-01"]),
+        "accelerator": ["TPU v3"] * 4,
+        "price_per_accelerator_hour_usd": [2.4, 2.0, 2.2, 1.0],
+        "price_kind": ["published by benchmark entry", "list price", "list price", "list price"],
+    })
+    assert latest_price(p, "TPU v3", "2019-02-14") == 2.0  # the lowest region of the latest date
+    assert latest_price(p, "TPU v3", "2019-06-01") == 1.0
+    with pytest.raises(LookupError):
+        latest_price(p, "TPU v3", "2018-05-01")  # no list price by then
+    assert first_price(p, "TPU v3") == (pd.Timestamp("2018-02-01"), 2.4)
+    assert first_price(p, "TPU v3", kinds=("list price",))[1] == pytest.approx(2.1)

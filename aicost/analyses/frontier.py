@@ -34,7 +34,7 @@ import pandas as pd
 
 from aicost import cache
 from aicost.claims import Estimate
-from aicost.costs import cost_from_flop, deflator
+from aicost.costs import cost_from_flop, deflator, price_range
 from aicost.data import load
 from aicost.scorecard import assesses
 from aicost.trends import DEFAULT_SEED, Trend, bootstrap_trend, decimal_year
@@ -140,15 +140,12 @@ def peak_flops(accelerator: str) -> float:
 
 def price_before(accelerator: str, date, window_days: int = PRICE_WINDOW_DAYS):
     """(median, low, high, n) on-demand price per accelerator-hour dated within ``window_days``
-    before ``date`` (never after it); None if there is none."""
-    when = pd.Timestamp(date)
-    p = _prices()
-    sel = p[(p["accelerator"] == accelerator) & (p["date"] <= when)
-            & (p["date"] >= when - pd.Timedelta(days=window_days))]
-    if sel.empty:
+    before ``date`` (never after it; :func:`aicost.costs.price_range`); None if there is none."""
+    try:
+        pr = price_range(_prices(), accelerator, date, window_days, not_after=date)
+    except LookupError:
         return None
-    v = sel["price_per_accelerator_hour_usd"].to_numpy(dtype=float)
-    return float(np.median(v)), float(v.min()), float(v.max()), len(v)
+    return pr.median, pr.low, pr.high, pr.n
 
 
 def cpi_factor(years, base_year: int = BASE_YEAR) -> np.ndarray:

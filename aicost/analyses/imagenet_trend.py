@@ -99,7 +99,8 @@ def dawnbench_published(table: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def price_entries(table: pd.DataFrame, price_table: pd.DataFrame, window_days: int = WINDOW_DAYS,
                   kinds: tuple[str, ...] | None = PRICE_KINDS) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Price results per accelerator-hour from ``price_table`` within +-``window_days``.
+    """Price results per accelerator-hour from ``price_table`` in the ``window_days`` up to each
+    result (none later).
 
     Returns ``(priced, excluded)``: ``priced`` adds ``price_low/median/high`` (USD per
     accelerator-hour), ``price_n``, ``window_prices`` (the prices found) and
@@ -568,9 +569,9 @@ def sensitivity() -> pd.DataFrame:
     """How the main numbers move with the price window, the price kinds admitted and the
     DAWNBench entries without a published price (priced from the cloud)."""
     variants = [
-        ("main: +-365 d, list + published prices", WINDOW_DAYS, PRICE_KINDS, False),
-        ("window +-183 d", 183, PRICE_KINDS, False),
-        ("window +-730 d", 730, PRICE_KINDS, False),
+        ("main: 365 d up to the result, list + published prices", WINDOW_DAYS, PRICE_KINDS, False),
+        ("window 183 d up to the result", 183, PRICE_KINDS, False),
+        ("window 730 d up to the result", 730, PRICE_KINDS, False),
         ("also assumed prices (DAWN blog)", WINDOW_DAYS, None, False),
         ("also unpriced DAWNBench entries", WINDOW_DAYS, PRICE_KINDS, True),
     ]

@@ -8,11 +8,12 @@ The series the claim implies is built here:
 - **GPT-3 level** = MMLU 5-shot at or above the score of GPT-3 175B's own row in
   ``llm_gpt3_level`` (:func:`mmlu_threshold`); the table's ``meets_gpt3_mmlu`` column is not used.
 - **Cost at release** = training FLOP / (dense peak FLOP/s x MFU) x the on-demand price per
-  accelerator-hour of the **best-value accelerator of the release year**
-  (:func:`best_value_by_year`): among the *training-class* accelerators (those on which at least
-  one model of ``llm_gpt3_level`` was trained), the one with the lowest median on-demand price per
-  peak FLOP among on-demand prices observed in that calendar year (``cloud_prices``; rows whose
-  ``price_kind`` is ``assumption`` are not prices and are not used). Central value: median price
+  accelerator-hour of the **best-value accelerator at release** (:func:`best_value_at`): among
+  the *training-class* accelerators (those on which at least one model of ``llm_gpt3_level`` was
+  trained), the one with the lowest median on-demand price per peak FLOP among the on-demand
+  prices dated in the 365 days up to the release and none after it (``cloud_prices``; rows whose
+  ``price_kind`` is ``assumption`` are not prices and are not used). :func:`best_value_by_year`
+  is the same choice per calendar year, a price index only (it prices no run). Central value: median price
   at 40% MFU; range: low price at 50% MFU to median price at 30% MFU. Conversions go through
   :func:`aicost.costs.cost_from_flop`.
 - The **record frontier** (cheapest GPT-3-level cost so far) is fitted with
@@ -214,11 +215,12 @@ def models(categories: tuple[str, ...] = HEADLINE["categories"],
            mfu_start: float = MFU_CENTRAL, mfu_end: float = MFU_CENTRAL) -> pd.DataFrame:
     """Every row of ``llm_gpt3_level`` with a ``status``: ``used`` or why it is excluded.
 
-    Used rows carry the release-year best-value accelerator, its prices, and the cost at
-    release: ``cost`` (``price`` = median or low, MFU from ``mfu_start`` in 2020 to ``mfu_end``
+    Used rows carry the best-value accelerator at release (prices dated up to it), its prices,
+    and the cost at release: ``cost`` (``price`` = median or low, MFU from ``mfu_start`` in 2020
+    to ``mfu_end``
     at the latest model), ``cost_low`` (low price, 50% MFU), ``cost_high`` (median price, 30%
     MFU); where chip-hours and the actual accelerator are known, ``cost_chip_hours`` = chip-hours
-    x the median on-demand price of that accelerator within a year of release.
+    x the median on-demand price of that accelerator dated in the year up to release.
     """
     if price not in ("median", "low"):
         raise ValueError("price must be 'median' or 'low'")
@@ -397,7 +399,7 @@ def _row(label: str, frame: pd.DataFrame, t: Trend | None, method: str,
 
 def percent_decline(trend: Trend) -> Interval:
     """Percent decrease per year (positive = falling), ``100 (1 - 10**b)``, with its interval."""
-    return trend.slope.map(lambda b: 100.0 * (1.0 - 10.0**b))
+    return pct(trend.slope)
 
 
 def frontier_component_slopes(x, total, parts: dict[str, np.ndarray], *,
@@ -606,7 +608,7 @@ def claim_window_decline(frame: pd.DataFrame | None = None, start: str = CLAIM_S
     c0, c1 = frontier_at(frame, x0), frontier_at(frame, x1)
     years = round(x1 - x0)
     return {"cost_start": c0, "cost_end": c1, "years": years,
-            "pct_per_year": 100.0 * (1.0 - (c1 / c0) ** (1.0 / years))}
+            "pct_per_year": two_point_decline(c0, c1, years)}
 
 
 def ark_own_decline() -> float:
@@ -615,7 +617,7 @@ def ark_own_decline() -> float:
     a = ark_points().sort_values("point")
     c0, c1 = (float(v) for v in a["claimed_cost_usd"].iloc[:2])
     years = int(a["point"].iloc[1]) - int(a["point"].iloc[0])
-    return 100.0 * (1.0 - (c1 / c0) ** (1.0 / years))
+    return two_point_decline(c0, c1, years)
 
 
 @assesses(CLAIM)

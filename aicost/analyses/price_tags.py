@@ -5,7 +5,8 @@ Notebook 08. For each model, our estimate of the cloud cost of the final trainin
 - from compute: ``training FLOP / (peak x utilisation) x price per accelerator-hour`` near the
   training date (``aicost.costs.cost_from_flop``), the range spanning the utilisation range
   (``UTILISATION``, an assumption unless the paper reports achieved throughput) and the low-high
-  on-demand prices found within a year of the date (``aicost.costs.price_range``);
+  on-demand prices dated in the year up to the date, none later (``aicost.costs.price_range``
+  with ``not_after``);
 - from chip-hours where hardware count and run length are reported: ``chips x hours x price``.
 
 Arithmetic claims are recomputed from their own inputs; their interval is the exact value, or the
@@ -21,7 +22,14 @@ import pandas as pd
 
 from aicost import cache
 from aicost.claims import Estimate, register
-from aicost.costs import cost_from_flop, cost_from_hours, price_range, to_constant_dollars
+from aicost.costs import (
+    cost_from_flop,
+    cost_from_hours,
+    first_price,
+    latest_price,
+    price_range,
+    to_constant_dollars,
+)
 from aicost.data import load
 from aicost.scorecard import assesses
 from aicost.trends import Interval, stated_range
@@ -128,6 +136,18 @@ def price_near(accelerator: str, date: str, window_days: int = PRICE_WINDOW_DAYS
     return pr.interval()
 
 
+def price_at(accelerator: str, date: str, window_days: int = PRICE_WINDOW_DAYS,
+             kinds: tuple[str, ...] | None = None) -> Interval:
+    """Median (low-high) on-demand price per chip-hour in the ``window_days`` up to ``date`` and
+    none after it (no look-ahead); if no price existed by then (a chip first rented later), the
+    earliest prices within the window after it, and the caller says so."""
+    try:
+        return price_range(prices(), accelerator, date, window_days, not_after=date,
+                           kinds=kinds).interval()
+    except LookupError:
+        return price_near(accelerator, date, window_days)
+
+
 def constant(usd: float, year: int, base_year: int = BASE_YEAR) -> float:
     """Nominal ``usd`` of ``year`` in ``base_year`` dollars (CPI-U)."""
     return to_constant_dollars(usd, year, base_year, cpi())
@@ -169,7 +189,7 @@ def chip_hours_reported(tag: PriceTag) -> tuple[float, str] | None:
 def estimate_tag(tag: PriceTag) -> dict:
     """Our estimates for one model: compute-based and chip-hour-based total cost (nominal USD
     of the training year, with ranges), Epoch's estimate (2023 USD) and the inputs used."""
-    price = price_near(tag.accelerator, tag.date)
+    price = price_at(tag.accelerator, tag.date)  # no price dated after the run
     util, util_basis = utilisation_for(tag)
     out = {"claim_id": tag.claim_id, "model": tag.model, "accelerator": tag.accelerator,
            "year": pd.Timestamp(tag.date).year, "price": price, "utilisation": util,
@@ -200,7 +220,8 @@ def all_estimates() -> dict[str, dict]:
 
 
 def gpt2_rate() -> Interval:
-    """GPT-2's hardware rate: chips x price per chip-hour near the date (USD per hour)."""
+    """GPT-2's hardware rate: chips x on-demand price per chip-hour in the year up to the run
+    (USD per hour)."""
     tag = TAG["gpt2-256-per-hour"]
     chips = inputs()[("GPT-2 (1.5B)", "tpu_v3_devices")] * 4
     return all_estimates()[tag.claim_id]["price"].map(lambda p: chips * p)
@@ -214,14 +235,17 @@ def grover_at_paper_price() -> float:
 
 
 # -- arithmetic claims --------------------------------------------------------------------------
-M6_CLAIM_PRICE = 2.28  # USD per GPU-hour: the article's own input ("cheapest V100 plan on GCP")
+def m6_claim_price() -> float:
+    """The article's own input, USD per GPU-hour ("the cheapest V100 plan available through
+    Google Cloud Platform"): the registered claim ``v100-gcp-2.28``."""
+    return register()["v100-gcp-2.28"].claimed_value
 
 
 def m6_arithmetic() -> float:
-    """The article's own product: 512 GPUs x 10 days x 24 h x 2.28 USD."""
+    """The article's own product: 512 GPUs x 10 days x 24 h x its price per GPU-hour."""
     inp = inputs()
     return cost_from_hours(inp[("M6-10T", "training_time_hours")], inp[("M6-10T", "gpus")],
-                           M6_CLAIM_PRICE)
+                           m6_claim_price())
 
 
 def m6_ratio() -> float:
@@ -280,18 +304,6 @@ def scope_word(claim_id: str) -> str:
     return "final run"
 
 
-def price_at(accelerator: str, date: str, window_days: int = PRICE_WINDOW_DAYS,
-             kinds: tuple[str, ...] | None = None) -> Interval:
-    """Median (low-high) on-demand price per chip-hour in the ``window_days`` up to ``date`` and
-    none after it (no look-ahead); if no price existed by then (a chip first rented later), the
-    earliest prices within the window after it, and the caller says so."""
-    try:
-        return price_range(prices(), accelerator, date, window_days, not_after=date,
-                           kinds=kinds).interval()
-    except LookupError:
-        return price_near(accelerator, date, window_days)
-
-
 def priced_before(accelerator: str, date: str, window_days: int = PRICE_WINDOW_DAYS) -> bool:
     """Whether ``accelerator`` had an on-demand price in the window up to ``date``."""
     try:
@@ -302,15 +314,9 @@ def priced_before(accelerator: str, date: str, window_days: int = PRICE_WINDOW_D
 
 
 def latest_list_price(accelerator: str, date: str) -> float:
-    """The most recent list price per chip-hour of ``accelerator`` dated on or before ``date``
-    (the lowest of that date's rows, where regions differ: the US region in our data)."""
-    p = prices()
-    sel = p[(p["accelerator"] == accelerator) & (p["price_kind"] == "list price")
-            & p["price_per_accelerator_hour_usd"].notna() & (p["date"] <= pd.Timestamp(date))]
-    if sel.empty:
-        raise LookupError(f"no list price for {accelerator} on or before {date}")
-    latest = sel[sel["date"] == sel["date"].max()]
-    return float(latest["price_per_accelerator_hour_usd"].min())
+    """The most recent list price per chip-hour dated on or before ``date``
+    (:func:`aicost.costs.latest_price`; the US region where regions differ)."""
+    return latest_price(prices(), accelerator, date)
 
 
 def cent_range(chip_hours: float, price: float) -> Interval:
@@ -341,23 +347,12 @@ def alphago_device_hours() -> float:
             * inp[(g, "seconds_per_move")] * inp[(g, "tpus_per_player")] / 3600.0)
 
 
-def first_price(accelerator: str, kinds: tuple[str, ...] | None = None) -> tuple[pd.Timestamp, float]:
-    """(date, median price per chip-hour) of the earliest dated on-demand price of ``accelerator``
-    (median over the rows of that first date)."""
-    p = prices()
-    sel = p[(p["accelerator"] == accelerator) & p["price_per_accelerator_hour_usd"].notna()]
-    if kinds is not None:
-        sel = sel[sel["price_kind"].isin(kinds)]
-    first = sel[sel["date"] == sel["date"].min()]
-    return first["date"].iloc[0], float(first["price_per_accelerator_hour_usd"].median())
-
-
 def assess_alphago(e: dict) -> Estimate:
     """alphago-35m on the estimate's own basis: self-play TPU-hours x the first published Cloud
     TPU price per device (4 TPU v2 chips); AlphaGo Zero ran on TPU v1, never rented, and no
     Cloud TPU price existed in 2017."""
     hours = alphago_device_hours()
-    when, per_chip = first_price("TPU v2")
+    when, per_chip = first_price(prices(), "TPU v2")
     device = 4 * per_chip
     inp, g = inputs(), "AlphaGo Zero"
     # the game count (29 million), the average moves (211) and the seconds per move (0.8) are
@@ -454,11 +449,11 @@ def assess_price_tags() -> dict[str, Estimate]:
         kind="measurement range",
         alternatives=(("median on-demand price in the year up to the run",
                        Estimate.exact(chips * g2p.value)),
-                      ("highest price within a year of the run", Estimate.exact(rate.high))))
+                      ("highest price in the year up to the run", Estimate.exact(rate.high))))
     m6p = price_at("V100", TAG["m6-10t-300k"].date)
     out["m6-10t-300k"] = Estimate.from_interval(
         stated_range([(inp[("M6-10T", "gpus")], 0), (inp[("M6-10T", "training_time_hours")], 0),
-                      (M6_CLAIM_PRICE, 0.01)]),
+                      (m6_claim_price(), 0.01)]),
         "the article's own inputs 512 x 240 h x 2.28 USD; range = the price's rounding to the "
         "cent", kind="measurement range",
         alternatives=(("512 x 240 h at our median V100 price dated up to the run",

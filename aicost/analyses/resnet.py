@@ -33,7 +33,7 @@ import pandas as pd
 
 from aicost import cache
 from aicost.claims import Estimate
-from aicost.costs import cost_from_hours
+from aicost.costs import cost_from_hours, price_window
 from aicost.data import load
 from aicost.scorecard import assesses
 from aicost.trends import (
@@ -101,16 +101,16 @@ def with_frontier(entries: pd.DataFrame) -> pd.DataFrame:
 # -- the 2017 reference at list price -------------------------------------------------------------
 def instance_list_price(prices: pd.DataFrame, accelerator: str, count: int, date, *,
                         vendor: str = AWS, window_days: int = 365,
-                        exclude: tuple[str, ...] = ()) -> tuple[float, int]:
+                        exclude: tuple[str, ...] = (),
+                        not_after=None) -> tuple[float, int]:
     """(hourly price of ``count`` accelerators at ``vendor``, number of price rows used).
 
     The median on-demand price per accelerator-hour of ``vendor`` within +-``window_days`` of
-    ``date`` (list prices and prices published by benchmark entries; rows in ``exclude`` left
-    out), times ``count``. Raises ``LookupError`` if no row qualifies, or if the rows disagree
-    (a list price should be one number).
+    ``date`` and never after ``not_after`` when given (list prices and prices published by
+    benchmark entries; rows in ``exclude`` left out), times ``count``. Raises ``LookupError`` if
+    no row qualifies, or if the rows disagree (a list price should be one number).
     """
-    when = pd.Timestamp(date)
-    lo, hi = when - pd.Timedelta(days=window_days), when + pd.Timedelta(days=window_days)
+    lo, hi = price_window(date, window_days, not_after=not_after)
     sel = prices[(prices["vendor"] == vendor) & (prices["accelerator"] == accelerator)
                  & prices["price_per_accelerator_hour_usd"].notna()
                  & prices["date"].between(lo, hi) & ~prices["price_id"].isin(exclude)]
@@ -125,20 +125,27 @@ def instance_list_price(prices: pd.DataFrame, accelerator: str, count: int, date
 @cache.memo(maxsize=1)
 def list_priced_reference() -> pd.DataFrame:
     """The 2017 reference entries with published price and cost, and the same at the AWS list
-    price of the instance (per-GPU price from ``cloud_prices`` x GPUs in the instance)."""
+    price of the instance (per-GPU price from ``cloud_prices`` x GPUs in the instance), dated up
+    to the entry where our table has such a price; ``price_dated_after`` marks the one it has
+    only from a later row (the M60's g3 list price appears in our table only in January 2018)."""
     prices = load("cloud_prices")
     own_rows = tuple("dawnbench-" + r.split(":", 1)[1] for r in REFERENCE_RUNS)
     d = dawnbench_costs()
     rows = []
     for run in REFERENCE_RUNS:
         e = d[d["run_id"] == run].iloc[0]
-        price, n = instance_list_price(prices, e["accelerator"], int(e["accelerator_count"]),
-                                       e["date"], exclude=own_rows)
+        args = (prices, e["accelerator"], int(e["accelerator_count"]), e["date"])
+        try:
+            price, n = instance_list_price(*args, exclude=own_rows, not_after=e["date"])
+            later = False
+        except LookupError:
+            price, n = instance_list_price(*args, exclude=own_rows)
+            later = True
         rows.append({"run_id": run, "date": e["date"], "model": e["model"],
                      "hardware": f"{int(e['accelerator_count'])} x {e['accelerator']}",
                      "instance": e["cloud_instance"], "hours": e["hours_to_target"],
                      "published_price": e["price_per_hour_usd"], "cost_published": e["cost"],
-                     "list_price": price, "list_price_rows": n,
+                     "list_price": price, "list_price_rows": n, "price_dated_after": later,
                      "cost_list": cost_from_hours(e["hours_to_target"], 1, price)})
     return pd.DataFrame(rows).sort_values("cost_published").reset_index(drop=True)
 

@@ -62,8 +62,10 @@ NAN = float("nan")
 
 
 def _pct_decline(iv: Interval) -> Interval:
-    """A log10 slope as percent decrease per year (positive = falling)."""
-    return iv.map(lambda b: 100.0 * (1.0 - 10.0**b))
+    """A log10 slope as percent decrease per year (positive = falling): ``llm.pct``."""
+    from aicost.analyses import llm
+
+    return llm.pct(iv)
 
 
 def _oos_row(series: str, fit: Trend, fit_label: str, x, y, new_label: str) -> dict:
@@ -174,22 +176,25 @@ def gpt3_two_point(start: float = ARK_CLAIM_DATE, end: float | None = None,
 
 def noncomparable_rows() -> pd.DataFrame:
     """Models whose only MMLU score at or above GPT-3's is in a non-comparable setting, costed as the
-    headline costs a model (table compute, release-year best-value accelerator, median price, 40% MFU)."""
+    headline costs a model (table compute, the best-value accelerator with prices dated in the year
+    up to release, ``llm.best_value_at``; median price, 40% MFU)."""
     from aicost.analyses import llm
 
     t = load("llm_gpt3_level")
     thr = llm.mmlu_threshold(t)
     sel = t[(t["mmlu_other_setting_pct"] >= thr) & t["training_compute_flop"].notna()].copy()
-    best = llm.best_value_by_year().set_index("year")
     sel["x"] = decimal_year(sel["date"])
-    sel["year"] = sel["date"].dt.year.astype(int)
-    sel = sel[sel["year"].isin(best.index)]
-    b = best.loc[sel["year"]]
+    best = {d: llm.best_value_at(d) for d in sorted(set(sel["date"]))}
+    sel = sel[[best[d] is not None for d in sel["date"]]]
+    b = pd.DataFrame([best[d] for d in sel["date"]], index=sel.index)
+    cols = ["model", "date", "x", "mmlu_other_setting_pct", "mmlu_setting", "training_compute_flop",
+            "best_accelerator", "cost"]
+    if sel.empty:
+        return sel.assign(best_accelerator=[], cost=[])[cols].reset_index(drop=True)
     sel["best_accelerator"] = b["accelerator"].to_numpy()
     sel["cost"] = cost_from_flop(sel["training_compute_flop"].to_numpy(), b["peak_flops"].to_numpy(),
                                  llm.MFU_CENTRAL, b["price_median"].to_numpy())
-    return sel[["model", "date", "x", "mmlu_other_setting_pct", "mmlu_setting", "training_compute_flop",
-                "best_accelerator", "cost"]].reset_index(drop=True)
+    return sel[cols].reset_index(drop=True)
 
 
 def gpt3_with_noncomparable() -> dict:
@@ -217,9 +222,9 @@ def gpt3_readings() -> pd.DataFrame:
     r = gpt3_next()
     s = gpt3_with_noncomparable()
     rows = [
-        ("records since 2023, frontier bootstrap (primary)", _pct_decline(r["since_frontier"].slope),
+        ("records since 2023, frontier bootstrap", _pct_decline(r["since_frontier"].slope),
          r["since_frontier"].n),
-        ("frontier level end-2022 to search horizon, two points (ARK's arithmetic)",
+        ("frontier level end-2022 to search horizon, two points (the forecast's primary reading)",
          gpt3_two_point(), 2),
         ("frontier level at the last record to search horizon, two points",
          gpt3_two_point(float(r["newest_record"]["x"]) + 1e-6), 2),
