@@ -433,7 +433,9 @@ def tally_text(frame) -> str:
                  f"{t['reproduces']} reproduce, {t['does_not_reproduce']} do not (a "
                  "reproduction is never counted as support).")
     if t["duplicates"]:
-        text += f" {t['duplicates']} repeated quotations of the same claims are counted once."
+        n = t["duplicates"]
+        text += (f" {n} repeated quotation{'s' if n > 1 else ''} of a registered claim "
+                 f"{'are' if n > 1 else 'is'} not counted again.")
     return text
 
 
