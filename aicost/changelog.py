@@ -27,6 +27,10 @@ PREVIOUS = "0.1.0"
 NUMBER_TOLERANCE = 0.005
 
 
+def _missing(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v))
+
+
 def _moved(old, new) -> bool:
     old_nan = old is None or (isinstance(old, float) and math.isnan(old))
     new_nan = new is None or (isinstance(new, float) and math.isnan(new))
@@ -46,9 +50,17 @@ def current_items() -> dict[str, dict]:
     frame, _ = scorecard()
     out = {}
     for r in frame.to_dict("records"):
+        rep = r["reproduction"] if isinstance(r["reproduction"], str) else None
+        if _missing(r["estimate"]) and not _missing(r["reproduced_value"]):
+            # no independent estimate: the number readers saw now stands as the reproduction
+            v = r["reproduced_value"]
+            out[r["id"]] = {"verdict": r["verdict"], "estimate": v, "ci_low": None,
+                            "ci_high": None, "interval": None, "reproduction": rep,
+                            "reproduced": True}
+            continue
         out[r["id"]] = {"verdict": r["verdict"], "estimate": r["estimate"],
                         "ci_low": r["ci_low"], "ci_high": r["ci_high"],
-                        "interval": r["interval"], "reproduction": r["reproduction"]}
+                        "interval": r["interval"], "reproduction": rep}
     for item, (value, low, high) in headline_numbers().items():
         out[item] = {"verdict": None, "estimate": value, "ci_low": low, "ci_high": high,
                      "interval": "95% CI", "reproduction": None}
@@ -102,9 +114,16 @@ def changes(since: str = PREVIOUS):
             new = after["verdict"] + (f" ({after['reproduction']})" if after["reproduction"]
                                       else "")
             rows.append((item, "verdict", before["verdict"], new, why.get(item, "")))
-        if any(_moved(before[k], after[k]) for k in ("estimate", "ci_low", "ci_high")):
-            rows.append((item, "number", _interval_text(before), _interval_text(after),
-                         why.get(item, "")))
+        if r["item_kind"] == "finding":  # published to two significant figures
+            moved = _interval_text(before) != _interval_text(after)
+        elif after.get("reproduced"):
+            moved = _moved(before["estimate"], after["estimate"])
+        else:
+            moved = any(_moved(before[k], after[k]) for k in ("estimate", "ci_low", "ci_high"))
+        if moved:
+            new = _interval_text(after) + (" (now the reproduction)" if after.get("reproduced")
+                                           else "")
+            rows.append((item, "number", _interval_text(before), new, why.get(item, "")))
     for item in now:
         if item not in set(old["item"]):
             rows.append((item, "register", "not registered", now[item]["verdict"] or "new",
