@@ -16,7 +16,8 @@ def log():
 
 def test_every_change_has_its_reason(log):
     missing = log[log["why"].str.strip() == ""]
-    assert missing.empty, f"changes without a reason in data/verdict_changes.csv: {missing.to_dict('records')}"
+    assert missing.empty, (
+        f"changes without a reason in data/verdict_changes.csv: {missing.to_dict('records')}")
 
 
 def test_no_reason_is_stale(log):
