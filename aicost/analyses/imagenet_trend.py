@@ -32,7 +32,7 @@ import pandas as pd
 
 from aicost import cache
 from aicost.claims import Estimate
-from aicost.costs import cost_from_hours, price_range, price_window, to_constant_dollars
+from aicost.costs import cost_from_hours, price_ranges, to_constant_dollars
 from aicost.data import load
 from aicost.scorecard import assesses
 from aicost.trends import DEFAULT_BOOT, DEFAULT_SEED, Interval, Trend, decimal_year, fit_trend
@@ -107,25 +107,22 @@ def price_entries(table: pd.DataFrame, price_table: pd.DataFrame, window_days: i
     ``cost_low/cost/cost_high`` = hours x count x price;
     ``excluded`` holds the rows that could not be priced with a ``reason`` (never dropped silently).
     """
-    priced, excluded = [], []
-    for idx, row in table.iterrows():
-        count = row["accelerator_count"]
-        if pd.isna(count):
-            excluded.append((idx, "no accelerator count (CPU-only system); no per-accelerator "
-                                  "price applies"))
-            continue
-        try:
-            pr = price_range(price_table, row["accelerator"], row["date"], window_days,
-                             kinds=kinds, not_after=row["date"])
-        except LookupError:
-            excluded.append((idx, f"no on-demand price for {row['accelerator']} in the "
-                                  f"{window_days} days up to the result's date"))
-            continue
-        hours, n = float(row["hours_to_target"]), float(count)
-        listed = window_prices(price_table, row["accelerator"], row["date"], window_days, kinds)
-        priced.append((idx, pr.low, pr.median, pr.high, pr.n, listed,
-                       cost_from_hours(hours, n, pr.low), cost_from_hours(hours, n, pr.median),
-                       cost_from_hours(hours, n, pr.high)))
+    counted = table[table["accelerator_count"].notna()]
+    pr = price_ranges(price_table, counted["accelerator"], counted["date"], window_days,
+                      kinds=kinds, not_after=counted["date"], with_values=True)
+    found = pr["n"].to_numpy() > 0
+    hours = counted["hours_to_target"].to_numpy(dtype=float)[found]
+    n = counted["accelerator_count"].to_numpy(dtype=float)[found]
+    low, median, high = (pr[c].to_numpy()[found] for c in ("low", "median", "high"))
+    costs = [cost_from_hours(hours, n, p) if len(p) else p for p in (low, median, high)]
+    priced = list(zip(counted.index[found], low, median, high, pr["n"].to_numpy()[found].tolist(),
+                      pr["values"][found], *costs, strict=True))
+    reasons = pd.Series("no accelerator count (CPU-only system); no per-accelerator price applies",
+                        index=table.index, dtype=object)
+    reasons[counted.index] = [f"no on-demand price for {acc} in the {window_days} days up to the "
+                              "result's date" for acc in counted["accelerator"]]
+    done = set(counted.index[found])
+    excluded = [(idx, reasons[idx]) for idx in table.index if idx not in done]
     cols = ["price_low", "price_median", "price_high", "price_n", "window_prices", "cost_low",
             "cost", "cost_high"]
     pf = pd.DataFrame([p[1:] for p in priced], index=[p[0] for p in priced], columns=cols)
@@ -140,15 +137,10 @@ def window_prices(price_table: pd.DataFrame, accelerator: str, date,
                   window_days: int = WINDOW_DAYS,
                   kinds: tuple[str, ...] | None = PRICE_KINDS) -> tuple[float, ...]:
     """Every price per accelerator-hour of ``accelerator`` within ``window_days`` before ``date``
-    and none after it (the same selection as ``aicost.costs.price_range`` with
-    ``not_after=date``), sorted ascending."""
-    p = price_table
-    lo, hi = price_window(date, window_days, not_after=date)
-    sel = p[(p["accelerator"] == accelerator) & p["price_per_accelerator_hour_usd"].notna()
-            & (p["date"] >= lo) & (p["date"] <= hi)]
-    if kinds is not None:
-        sel = sel[sel["price_kind"].isin(kinds)]
-    return tuple(sorted(float(v) for v in sel["price_per_accelerator_hour_usd"]))
+    and none after it (``aicost.costs.price_ranges`` with ``not_after=date``), sorted
+    ascending."""
+    return price_ranges(price_table, [accelerator], [date], window_days, kinds=kinds,
+                        not_after=[date], with_values=True)["values"].iloc[0]
 
 
 @cache.memo(maxsize=8)

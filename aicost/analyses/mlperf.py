@@ -32,7 +32,7 @@ import pandas as pd
 
 from aicost import cache
 from aicost.claims import Estimate
-from aicost.costs import cost_from_hours, price_range
+from aicost.costs import cost_from_hours, price_ranges
 from aicost.data import load
 from aicost.trends import Interval, PooledTrend, Trend, decimal_year, fit_pooled_trend, fit_trend
 
@@ -114,35 +114,29 @@ def priced(frame: pd.DataFrame, price_frame: pd.DataFrame, window_days: int = WI
     within +-``window_days``, later prices allowed). Unpriceable rows keep NaN costs and a
     ``price_note`` saying why."""
     out = frame.copy()
-    cols = {c: np.full(len(out), np.nan) for c in
-            ("price_low", "price_median", "price_high", "cost_low", "cost", "cost_high")}
+    acc = out["price_accelerator"].to_numpy(dtype=object)
+    keyed = np.array([isinstance(a, str) and bool(a) for a in acc], dtype=bool)
+    pr = price_ranges(price_frame, acc[keyed], out["date"][keyed], window_days,
+                      not_after=None if lookahead else out["date"][keyed])
+    found = np.zeros(len(out), dtype=bool)
+    found[np.flatnonzero(keyed)[pr["n"].to_numpy() > 0]] = True
     n = np.zeros(len(out), dtype=int)
-    notes = [""] * len(out)
-    found: dict = {}  # results of a round share the accelerator and the date: look up once
-    for i, (acc, date, hours) in enumerate(zip(out["price_accelerator"], out["date"],
-                                                out["accelerator_hours"], strict=True)):
-        if not isinstance(acc, str) or not acc:
-            notes[i] = "no accelerator key to price"
-            continue
-        if (acc, date) not in found:
-            try:
-                found[acc, date] = price_range(price_frame, acc, date, window_days,
-                                               not_after=None if lookahead else date)
-            except LookupError:
-                found[acc, date] = None
-        pr = found[acc, date]
-        if pr is None:
-            notes[i] = f"no price for {acc} in the price window"
-            continue
-        cols["price_low"][i], cols["price_median"][i], cols["price_high"][i] = (
-            pr.low, pr.median, pr.high)
-        n[i] = pr.n
-        for key, p in (("cost_low", pr.low), ("cost", pr.median), ("cost_high", pr.high)):
-            cols[key][i] = cost_from_hours(float(hours), 1, p)
-    for k, v in cols.items():
-        out[k] = v
+    n[keyed] = pr["n"].to_numpy()
+    hours = out["accelerator_hours"].to_numpy(dtype=float)
+    for name, col in (("low", "price_low"), ("median", "price_median"), ("high", "price_high")):
+        value = np.full(len(out), np.nan)
+        value[keyed] = pr[name].to_numpy()
+        out[col] = value
+    for price, col in (("price_low", "cost_low"), ("price_median", "cost"),
+                       ("price_high", "cost_high")):
+        cost = np.full(len(out), np.nan)
+        if found.any():
+            cost[found] = cost_from_hours(hours[found], 1, out[price].to_numpy()[found])
+        out[col] = cost
     out["price_n"] = n
-    out["price_note"] = notes
+    out["price_note"] = ["" if ok else "no accelerator key to price" if not k
+                         else f"no price for {a} in the price window"
+                         for ok, k, a in zip(found, keyed, acc, strict=True)]
     return out
 
 
