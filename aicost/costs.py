@@ -90,12 +90,15 @@ def price_range(
     *,
     kinds: tuple[str, ...] | None = None,
     not_after=None,
+    variants: tuple[str, ...] | None = None,
 ) -> PriceRange:
     """Low / median / high on-demand price of ``accelerator`` within +-``window_days`` of ``date``.
 
     ``prices`` is ``aicost.load("cloud_prices")``. ``not_after`` (a date) drops every price dated
     after it: a run is priced only with prices that existed by then (no look-ahead; pass the
-    run's own date, or the end of the period being costed). Raises ``LookupError`` naming the
+    run's own date, or the end of the period being costed). ``variants`` keeps only rows whose
+    ``accelerator_variant`` is one of them (e.g. the SXM form of a chip sold as SXM and PCIe).
+    Raises ``LookupError`` naming the
     accelerator, date and window when no price is found, rather than guessing.
     """
     when = pd.Timestamp(date)
@@ -108,6 +111,8 @@ def price_range(
     ]
     if kinds is not None:
         sel = sel[sel["price_kind"].isin(kinds)]
+    if variants is not None:
+        sel = sel[sel["accelerator_variant"].isin(variants)]
     label = f"{lo.date()} to {hi.date()}"
     if sel.empty:
         raise LookupError(f"no on-demand price for {accelerator} between {label}")
