@@ -61,12 +61,15 @@ VERDICT_STYLE = {
     "inconclusive": ("#E69F00", "?"),
     "forecast met": ("#009E73", "\u2713"),
     "forecast missed": ("#CC79A7", "\u2717"),  # ballot x
+    "pending": ("#56B4E9", "\u2026"),          # ellipsis: the deadline has not come
+    "no independent test": ("#777777", "\u25CB"),  # empty circle: only the claimant's own data
     "not testable": ("#777777", "\u2013"),     # en dash
 }
 VERDICT_COLOURS = {v: colour for v, (colour, _) in VERDICT_STYLE.items()}
 _TINT = {"#009E73": ("#E3F4EE", "#00543D"), "#D55E00": ("#FBEADF", "#7A2E00"),
          "#0072B2": ("#E0EEF7", "#00405F"), "#E69F00": ("#FCF1DC", "#6B4A00"),
-         "#CC79A7": ("#F7E9F1", "#6E2A52"), "#777777": ("#EEEEEE", "#333333")}
+         "#CC79A7": ("#F7E9F1", "#6E2A52"), "#777777": ("#EEEEEE", "#333333"),
+         "#56B4E9": ("#E6F4FC", "#1D5573")}
 
 
 def badge(verdict: str) -> str:

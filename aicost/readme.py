@@ -19,20 +19,14 @@ BLOCK = re.compile(re.escape(START) + r"\n(.*?)\n" + re.escape(END), re.S)
 
 def verdicts() -> str:
     """The headline verdicts in two sentences, from the scorecard."""
-    from aicost.scorecard import VERDICT_ORDER, scorecard
+    from aicost.scorecard import scorecard
 
     frame, pending = scorecard()
     if frame.empty:
         return "(no claim assessed yet)"
-    counts = frame["verdict"].value_counts()
-    parts = [f"{counts[v]} {v}" for v in VERDICT_ORDER if v in counts]
-    scope = f"{len(frame)} claims assessed so far" if pending else f"{len(frame)} claims tested"
-    first = (f"Of the {scope}, " + ", ".join(parts[:-1])
-             + (" and " if len(parts) > 1 else "") + parts[-1] + ".")
-    supported = frame[frame["verdict"] == "supported"]
-    reproduced = int((supported["evidence"] != "independent").sum())
-    first += (f" {reproduced} of the {len(supported)} supported only reproduce the claimant's own "
-              "data or arithmetic." if len(supported) else "")
+    from aicost.scorecard import tally_text
+
+    first = tally_text(frame)
     over = frame[frame["verdict"] == "overstated"]["id"].tolist()
     second = ("Overstated: " + ", ".join(f"`{c}`" for c in over) + "." if over
               else "No assessed claim is overstated.")

@@ -17,7 +17,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from aicost.cache import memo as _memo
-from aicost.claims import Estimate, magnitude, register, robustness, verdict, why
+from aicost.claims import Estimate, magnitude, register, reproduction, robustness, verdict, why
 from aicost.display import VERDICT_COLOURS, sig
 
 ANALYSES_PACKAGE = "aicost.analyses"
@@ -26,9 +26,23 @@ _ASSESSORS: dict[str, Callable[[], dict[str, Estimate]]] = {}
 
 COLUMNS = [
     "id", "claim", "who", "date", "claimed_value", "unit", "band_low", "band_high", "estimate",
-    "ci_low", "ci_high", "interval", "verdict", "evidence", "robustness", "readings_agreeing",
-    "magnitude", "rule", "note", "notebook",
+    "ci_low", "ci_high", "interval", "verdict", "reproduction", "reproduced_value", "evidence", "robustness",
+    "readings_agreeing", "magnitude", "rule", "note", "notebook", "duplicate_of",
 ]
+
+CLAIMANT_ONLY = ("only the claimant's own data or arithmetic: no independent data on this "
+                 "quantity in the dataset")
+
+
+def judged(claim, est: Estimate) -> Estimate:
+    """The estimate as the register says to judge it. Where the register's ``evidence`` is
+    ``claimant only``, an assessor's number re-does the claimant's own data or arithmetic: it
+    becomes the reproduction, and the verdict is ``no independent test``."""
+    if claim.evidence == "claimant only" and est.decided:
+        return Estimate.reproduction_only(est.note and f"{CLAIMANT_ONLY} ({est.note})"
+                                          or CLAIMANT_ONLY,
+                                          reproduction=est, alternatives=est.alternatives)
+    return est
 
 
 def assesses(*claim_ids: str):
@@ -59,7 +73,7 @@ def assess(claim_id: str) -> tuple:
     fn = assessors().get(claim_id)
     if fn is None:
         raise LookupError(f"no analysis assesses {claim_id!r} yet")
-    est = fn()[claim_id]
+    est = judged(claim, fn()[claim_id])
     return claim, est, verdict(claim, est)
 
 
@@ -80,29 +94,59 @@ def band_text(claim, digits: int = 3) -> str:
     return f"{claimed_text(lo)} to {claimed_text(hi)}"
 
 
+def value_text(est: Estimate, digits: int = 3) -> str:
+    """An estimate in words: ``9.8 (95% CI 7.1 to 13)``, ``15.4 (measurement range 14 to 16)``
+    or ``7.43 (exact)``."""
+    if est.interval == "exact" or est.low == est.high:
+        return f"{sig(est.value, digits)}" + (" (exact)" if est.interval == "exact" else "")
+    return (f"{sig(est.value, digits)} ({est.interval} {sig(est.low, digits)} to "
+            f"{sig(est.high, digits)})")
+
+
+def close_band_text(claim) -> str:
+    """The close band in words (what "supported" needs the whole interval inside)."""
+    from aicost.claims import Claim
+
+    lo, hi = Claim.close_band.fget(claim)
+    if math.isinf(hi):
+        return f"at least {sig(lo, 3)}"
+    if lo == 0:
+        return f"at most {sig(hi, 3)}"
+    return f"{sig(lo, 3)} to {sig(hi, 3)}"
+
+
 def show_verdict(claim_id: str, digits: int = 3, alternatives: bool = True) -> str:
     """Print (and return) the verdict block for a claim, computed by the one rule: the verdict
-    line, then the primary reading, the band, the evidence and each alternative reading with its
-    own verdict."""
+    line (on the independent evidence), the claimant's arithmetic re-done (reproduction, never
+    support), the primary reading, the band, and each alternative reading with its own verdict."""
+    from aicost.claims import reproduction as reproduces
+
     claim, est, v = assess(claim_id)
-    if est.not_testable:
-        line = f"Verdict on {claim_id}: {v.upper()}: {est.not_testable}"
-        print(line)
-        return line
-    if claim.kind == "forecast" or est.interval == "exact":
-        ours = f"{sig(est.value, digits)}" + (" (exact)" if est.interval == "exact" else "")
+    if not est.decided:
+        line = f"Verdict on {claim_id}: {v.upper()}: {est.reason.rstrip('.')}."
+        if est.pending_reason and not math.isnan(est.value):
+            line += f" So far: {value_text(est, digits)} {claim.unit}."
     else:
-        ours = (f"{sig(est.value, digits)} ({est.interval} {sig(est.low, digits)} to "
-                f"{sig(est.high, digits)})")
-    line = (f"Verdict on {claim_id}: {v.upper()}. Claimed {sig(claim.claimed_value, digits)} "
-            f"{claim.unit}; ours {ours} {claim.unit}" + (f" [{est.note}]" if est.note else ""))
-    lines = [line,
-             f"  Primary reading: {claim.primary_reading.rstrip('.')}." if claim.primary_reading else
-             "  Primary reading: not stated in the register.",
-             f"  Band the words allow ({claim.tolerance or 'value'}): {band_text(claim, digits)} "
-             f"{claim.unit}; rule: {why(claim, est)}.",
-             f"  Evidence: {claim.evidence or 'not stated'}; robustness: "
-             f"{robustness_text(claim, est)}; claimed / ours = {sig(magnitude(claim, est), 2)}."]
+        ours = sig(est.value, digits) if claim.kind == "forecast" else value_text(est, digits)
+        line = (f"Verdict on {claim_id}: {v.upper()}. Claimed {sig(claim.claimed_value, digits)} "
+                f"{claim.unit}; ours {ours} {claim.unit}" + (f" [{est.note}]" if est.note else ""))
+    lines = [line]
+    if est.reproduction is not None and est.reproduction.decided:
+        rep = est.reproduction
+        lines.append(f"  Claimant's own arithmetic re-done (not support): "
+                     f"{value_text(rep, digits)} {claim.unit} -> {reproduces(claim, est)}"
+                     + (f" [{rep.note}]" if rep.note else "") + ".")
+    if est.decided or est.pending_reason:
+        lines += [
+            f"  Primary reading: {claim.primary_reading.rstrip('.')}." if claim.primary_reading
+            else "  Primary reading: not stated in the register.",
+            f"  Band the words allow ({claim.tolerance or 'value'}): {band_text(claim, digits)} "
+            f"{claim.unit}; close band {close_band_text(claim)}; rule: {why(claim, est)}."]
+    if est.decided:
+        mag = magnitude(claim, est)
+        lines.append(f"  Robustness: {robustness_text(claim, est)}"
+                     + ("" if math.isnan(mag) else
+                        f"; the claim is {sig(mag, 2)} times as dramatic as our estimate") + ".")
     if alternatives and est.alternatives:
         lines.append("  Alternative readings (robustness only; they never move the verdict):")
         for label, alt in est.alternatives:
@@ -186,8 +230,9 @@ def _compute_scorecard() -> tuple[pd.DataFrame, tuple[str, ...]]:
             cache[fn] = fn()
         if cid not in cache[fn]:
             raise ValueError(f"{fn.__module__}.{fn.__name__} registered {cid!r} but did not return it")
-        est = cache[fn][cid]
+        est = judged(claim, cache[fn][cid])
         label, agree, n = robustness(claim, est)
+        rep = est.reproduction
         lo, hi = claim.band
         rows.append({
             "id": cid,
@@ -201,15 +246,18 @@ def _compute_scorecard() -> tuple[pd.DataFrame, tuple[str, ...]]:
             "estimate": _num(est.value),
             "ci_low": _num(est.low),
             "ci_high": _num(est.high),
-            "interval": None if est.not_testable else est.interval,
+            "interval": None if math.isnan(est.value) else est.interval,
             "verdict": verdict(claim, est),
+            "reproduction": reproduction(claim, est) or None,
+            "reproduced_value": None if rep is None else _num(rep.value),
             "evidence": claim.evidence or None,
-            "robustness": None if est.not_testable else label,
+            "robustness": label if est.decided else None,
             "readings_agreeing": None if n == 0 else f"{agree} of {n}",
             "magnitude": _num(magnitude(claim, est)),
-            "rule": None if est.not_testable else why(claim, est),
-            "note": est.not_testable or est.note,
+            "rule": why(claim, est),
+            "note": est.reason or est.note,
             "notebook": claim.notebook,
+            "duplicate_of": claim.duplicate_of or None,
         })
     return pd.DataFrame(rows, columns=COLUMNS), tuple(pending)
 
@@ -327,11 +375,12 @@ def render(fmt: str = "table") -> str:
     if fmt == "csv":
         return frame.to_csv(index=False, lineterminator="\n").rstrip("\n")
     cols = ["id", "claimed_value", "unit", "estimate", "ci_low", "ci_high", "interval", "verdict",
-            "evidence", "robustness", "magnitude"]
+            "reproduction", "robustness", "magnitude"]
     shown = _cells(frame)[cols]
     shown["verdict"] = [v if v else "(not yet assessed)" for v in shown["verdict"]]
     foot = (
-        f"{len(assessed)} claim(s) assessed; {len(pending)} in the register not yet assessed"
+        (tally_text(assessed) + " " if len(assessed) else "")
+        + f"{len(assessed)} row(s) assessed; {len(pending)} in the register not yet assessed"
         + (f": {', '.join(pending)}" if pending else "")
     )
     if fmt == "markdown":
@@ -344,15 +393,54 @@ def render(fmt: str = "table") -> str:
 
 # One palette for badges and figures: aicost.display.VERDICT_COLOURS.
 VERDICT_ORDER = ["supported", "overstated", "understated", "inconclusive", "forecast met",
-                 "forecast missed", "not testable"]
+                 "forecast missed", "pending", "no independent test", "not testable"]
 VERDICT_MARKERS = {"supported": "o", "overstated": "^", "understated": "v", "inconclusive": "s",
-                   "forecast met": "o", "forecast missed": "X", "not testable": "."}
+                   "forecast met": "o", "forecast missed": "X", "pending": "P",
+                   "no independent test": ".", "not testable": "."}
+NO_NUMBER = ("pending", "no independent test", "not testable")
+
+
+def tally(frame) -> dict:
+    """The counts every place that reports a tally uses (README, index, CLI, figure), from the
+    scorecard table: a row that repeats another (``duplicate_of``) is counted once.
+
+    ``claims``: distinct claims; ``verdicts``: {verdict: count} in :data:`VERDICT_ORDER`;
+    ``reproduces`` / ``does_not_reproduce``: claims whose own arithmetic was re-done, by outcome;
+    ``claimant_only``: claims with no independent test; ``duplicates``: rows left out."""
+    dup = frame["duplicate_of"].notna() & (frame["duplicate_of"].astype(str) != "")
+    distinct = frame[~dup]
+    counts = distinct["verdict"].value_counts()
+    rep = distinct["reproduction"].value_counts()
+    return {
+        "claims": len(distinct),
+        "verdicts": {v: int(counts[v]) for v in VERDICT_ORDER if v in counts},
+        "reproduces": int(rep.get("reproduces", 0)),
+        "does_not_reproduce": int(rep.get("does not reproduce", 0)),
+        "claimant_only": int(counts.get("no independent test", 0)),
+        "duplicates": int(dup.sum()),
+    }
+
+
+def tally_text(frame) -> str:
+    """The tally in one or two sentences (README, index, CLI footer)."""
+    t = tally(frame)
+    parts = [f"{n} {v}" for v, n in t["verdicts"].items()]
+    text = (f"{t['claims']} distinct claims; on independent evidence: "
+            + ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] + ".")
+    redone = t["reproduces"] + t["does_not_reproduce"]
+    if redone:
+        text += (f" Separately, the claimant's own data or arithmetic was re-done for {redone}: "
+                 f"{t['reproduces']} reproduce, {t['does_not_reproduce']} do not (a "
+                 "reproduction is never counted as support).")
+    if t["duplicates"]:
+        text += f" {t['duplicates']} repeated quotations of the same claims are counted once."
+    return text
 
 
 def discrepancies(frame) -> pd.DataFrame:
     """Tested claims with ``ratio`` = our estimate / claimed value and its log10 distance,
     largest first."""
-    tested = frame[frame["verdict"] != "not testable"].copy()
+    tested = frame[~frame["verdict"].isin(NO_NUMBER)].copy()
     tested["ratio"] = tested["estimate"].astype(float) / tested["claimed_value"].astype(float)
     tested["distance"] = [abs(math.log10(r)) for r in tested["ratio"]]
     return tested.sort_values(["distance", "id"], ascending=[False, True]).reset_index(drop=True)
@@ -360,22 +448,15 @@ def discrepancies(frame) -> pd.DataFrame:
 
 def summary_lines(frame, top: int = 3) -> list[str]:
     """A plain-language summary computed from the scorecard table."""
-    counts = frame["verdict"].value_counts()
     order = VERDICT_ORDER
-    parts = [f"{counts[v]} {v}" for v in order if v in counts]
-    lines = [f"{len(frame)} claims: " + ", ".join(parts) + "."]
-    ev = frame[frame["verdict"] == "supported"]["evidence"].value_counts()
-    if len(ev):
-        lines.append("  Of the supported: " + ", ".join(
-            f"{ev[k]} {k}" for k in ("independent", "reproduced", "arithmetic") if k in ev)
-            + " (reproduced = the claimant's own data or arithmetic re-done).")
+    lines = [tally_text(frame)]
     rob = frame[frame["robustness"].notna()]["robustness"].value_counts()
     if len(rob):
         lines.append("  Robustness: " + ", ".join(f"{rob[k]} {k}" for k in sorted(rob.index)) + ".")
     for who, group in frame.groupby(frame["who"].map(who_short), sort=True):
         c = group["verdict"].value_counts()
         lines.append(f"  {who}: " + ", ".join(f"{c[v]} {v}" for v in order if v in c))
-    lines.append(f"The {top} largest gaps between claim and estimate:")
+    lines.append(f"The {top} largest gaps between claim and estimate (independent evidence):")
     for r in discrepancies(frame).head(top).itertuples():
         lines.append(f"  {r.id}: claimed {claimed_text(r.claimed_value)} {r.unit}, ours "
                      f"{sig(r.estimate, 3)} ({sig(r.ratio, 2)} times the claimed value); {r.verdict}")
@@ -394,8 +475,8 @@ def plot(frame):
     ys = np.arange(len(frame))[::-1]
     for y, r in zip(ys, frame.itertuples(), strict=True):
         colour = VERDICT_COLOURS.get(r.verdict, "#777777")
-        if r.verdict == "not testable":
-            ax.text(1, y, "not testable", color=colour, ha="center", va="center")
+        if r.verdict in NO_NUMBER:
+            ax.text(1, y, r.verdict, color=colour, ha="center", va="center")
             continue
         c = float(r.claimed_value)
         lo, hi, v = float(r.ci_low) / c, float(r.ci_high) / c, float(r.estimate) / c
