@@ -38,6 +38,8 @@ from aicost.analyses import frontier, llm
 from aicost.analyses import price_tags as pt
 from aicost.costs import cost_from_hours, price_range
 from aicost.data import load
+from aicost.claims import Estimate
+from aicost.scorecard import assesses
 from aicost.trends import Interval, Trend, decimal_year
 
 # -- DeepSeek ------------------------------------------------------------------------------------
@@ -143,8 +145,11 @@ def deepseek_table() -> pd.DataFrame:
 
 
 # -- GPT-4 and Gemini Ultra: three methods --------------------------------------------------------
-AI_INDEX_MODELS = {  # register claim -> (Epoch system, ml/notable name, accelerator, date)
-    "ai-index-gpt4-78m": ("GPT-4", "GPT-4 (Mar 2023)", "A100", "2023-03-15"),
+# register claim -> (Epoch system, notable-models name, accelerator, last date a price may carry):
+# GPT-4's evaluations began in August 2022 (system card), so its run ended by then; Gemini Ultra's
+# end of training is not public, so its release date.
+AI_INDEX_MODELS = {
+    "ai-index-gpt4-78m": ("GPT-4", "GPT-4 (Mar 2023)", "A100", "2022-08-31"),
     "ai-index-gemini-ultra-191m": ("Gemini 1.0 Ultra", "Gemini 1.0 Ultra", "TPU v4", "2023-12-06"),
 }
 METHODS = {"cloud": "cloud rental", "amortized_hardware_energy": "amortised hardware + energy",
@@ -304,3 +309,161 @@ def gpt3_level_so_far(start: str = ARK_2024_DATE) -> dict:
     return {"cost_start": c0, "cost_end": c1, "x_start": x0, "x_end": x1, "years": x1 - x0,
             "pct_per_year": llm.two_point_decline(c0, c1, x1 - x0),
             "needed_by_now": c0 * 0.25 ** (x1 - x0)}
+
+
+# -- assessors ------------------------------------------------------------------------------------
+def _range(iv: Interval, note: str = "", kind: str = "measurement range") -> Estimate:
+    return Estimate.from_interval(tuple(iv), note, kind=kind)
+
+
+def commitment_scaled(iv: Interval) -> Interval:
+    """``iv`` x the median 3-year-commitment / on-demand price ratio of the offers that list both
+    (:func:`aicost.analyses.frontier.commitment_ratio`): what a long reservation would have cost,
+    borrowed from other chips' offers (no dated H100 or 2023 commitment price is in the data)."""
+    r = frontier.commitment_ratio()[0]
+    return iv.map(lambda v: v * r)
+
+
+@assesses("deepseek-v3-5.6m", "deepseek-r1-294k")
+def assess_deepseek() -> dict[str, Estimate]:
+    """Primary: the reported GPU-hours (checked against Epoch's compute: implied utilisation) at
+    the H100 SXM on-demand list prices dated in the year up to the report, none after: a
+    measurement range over the dated prices. Reproduction: the claimant's own product."""
+    v, r = v3_check(), r1_check()
+    v3 = _range(v["cost_sxm"], f"2.788M GPU-hours x H100 SXM list prices {v['price_sxm'].low:.2f}"
+                f"-{v['price_sxm'].high:.2f} USD/h; the hours imply {v['implied_utilisation']:.0%} "
+                "of the H800's dense BF16 peak for Epoch's 3.4e24 FLOP")
+    v3 = v3.with_alternatives([
+        ("every H100 form (PCIe and NVL too)", _range(v["cost_every_form"])),
+        ("Epoch's FLOP at 20-50% of peak, no reported hours", _range(v["cost_from_flop"])),
+        ("list prices x the median 3-year-commitment discount of other offers",
+         _range(commitment_scaled(v["cost_sxm"]))),
+    ]).with_reproduction(Estimate.exact(v3_arithmetic(), "2.788M GPU-hours x $2"))
+    r1 = _range(r["cost_sxm"], "147,336 GPU-hours (512 x 278 h + 5,000 h) x H100 SXM list prices "
+                "dated in the year up to R1's release")
+    r1 = r1.with_alternatives([
+        ("RL runs only (without the 5,000 SFT-data GPU-hours)",
+         _range(pt.chip_hour_cost(r["gpu_hours"] - inputs()[(R1, "sft_data_gpu_hours")],
+                                  r["price_sxm"]))),
+        ("list prices x the median 3-year-commitment discount of other offers",
+         _range(commitment_scaled(r["cost_sxm"]))),
+    ]).with_reproduction(Estimate.exact(r1_arithmetic(), "512 x (198 + 80) h + 5,000 h, x $2"))
+    return {"deepseek-v3-5.6m": v3, "deepseek-r1-294k": r1}
+
+
+@assesses("ai-index-gpt4-78m", "ai-index-gemini-ultra-191m")
+def assess_ai_index() -> dict[str, Estimate]:
+    """Primary: cloud rental of the final run from Epoch's training compute at 20-50% of the
+    chip's peak and the on-demand list prices dated in the year up to the release. Reproduction:
+    Epoch's own cloud costing (the AI Index figures are Epoch's)."""
+    out = {}
+    for cid, (system, _, acc, date) in AI_INDEX_MODELS.items():
+        o = our_cloud_cost(cid)
+        ep = epoch_method_costs(system)
+        est = _range(o["from_flop"], f"Epoch's {o['flop']:.2g} FLOP at 20-50% of the {acc} peak x "
+                     f"{acc} list prices {o['price'].low:.2f}-{o['price'].high:.2f} USD/h dated in "
+                     f"the year up to {date}")
+        alts = [("Epoch's chip count x training time x the same prices",
+                 _range(o["from_chip_hours"])),
+                ("on-demand x the median 3-year-commitment discount (as Epoch's cloud costing)",
+                 _range(commitment_scaled(o["from_flop"])))]
+        out[cid] = est.with_alternatives(alts).with_reproduction(
+            Estimate.exact(ep["cloud rental"], "Epoch's cloud costing, 2023 USD "
+                           "(training-cost-trends 2025-03)"))
+    return out
+
+
+@assesses("cottier-2.4x")
+def assess_cottier() -> dict[str, Estimate]:
+    ts = list(cottier_trends().items())
+    (label, primary), rest = ts[0], ts[1:]
+    f = primary.annual_factor()
+    alts = [(lab, Estimate.from_interval(tuple(t.annual_factor()), f"{t.n} models",
+                                         kind="95% bootstrap CI"))
+            for lab, t in rest if "reproduction" not in lab]
+    rep = next(t for lab, t in rest if "reproduction" in lab)
+    return {"cottier-2.4x": Estimate.from_interval(
+        tuple(f), f"{primary.n} top-10-at-release models 2016 to 2024-05 costed at on-demand "
+        "prices dated before release; bootstrap over models", kind="95% bootstrap CI",
+        alternatives=alts, reproduction=Estimate.from_interval(
+            tuple(rep.annual_factor()), f"Epoch's amortised costs, {rep.n} frontier models",
+            kind="95% bootstrap CI"))}
+
+
+@assesses("cottier-1b-2027")
+def assess_cottier_forecast() -> dict[str, Estimate]:
+    big = largest_so_far()
+    p = cottier_projection()
+    return {"cottier-1b-2027": Estimate.pending(
+        f"not due before the end of 2027; decided by the largest amortised hardware + energy cost "
+        f"of a final run published by then (Epoch's costing), against 1 billion USD; so far the "
+        f"largest is {big['system']} ({big['date']:%Y-%m}), and reaching 1 billion by the end of "
+        f"2027 needs {growth_needed():.2f}x a year from it; Epoch's trend puts the typical frontier "
+        f"run at {p.value / 1e6:,.0f}M USD then (95% band {p.low / 1e6:,.0f}M-{p.high / 1e6:,.0f}M)",
+        value=float(big["epoch_cost_estimate_usd_2023"]), note="largest so far, 2023 USD",
+        interval="exact")}
+
+
+@assesses("amodei-10-100b")
+def assess_amodei_runs() -> dict[str, Estimate]:
+    runs = largest_runs(2025)
+    amort = float(runs["epoch_cost_estimate_usd_2023"].max())
+    cloud = float(runs["epoch_cloud_usd_2023"].max())
+    hw = float(runs["epoch_hardware_usd_2023"].max())
+    chips = hardware_upfront("Grok 4")
+    return {"amodei-10-100b": Estimate.pending(
+        "not due before the end of 2027 (the last year named); decided by the largest single "
+        "training run of 2025-2027 reaching 10 billion USD on the cost basis the words mean "
+        "(read as the final run's compute cost); no 2025 run reached it on any basis in Epoch's "
+        f"data: largest amortised {amort / 1e6:,.0f}M, cloud rental {cloud / 1e9:.2f}B, up-front "
+        f"hardware {hw / 1e9:.1f}B (2023 USD), Grok 4's 200,000 chips alone ~{chips / 1e9:.1f}B "
+        "at the H100 card price", value=amort, note="largest 2025 amortised cost, 2023 USD",
+        interval="exact")}
+
+
+@assesses("amodei-4x")
+def assess_amodei_rate() -> dict[str, Estimate]:
+    t = gpt3_level_trend()
+    return {"amodei-4x": Estimate.from_interval(
+        tuple(t.annual_decline_factor()), f"GPT-3-level training cost, record-frontier fit over "
+        f"{t.n} records (notebook 04's series); bootstrap", kind="95% bootstrap CI")}
+
+
+SONNET = "Claude 3.5 Sonnet"
+SONNET_DATE = "2024-04-29"   # training ended "9-12 months" before the essay (2025-01-29)
+
+
+def sonnet_cost() -> dict:
+    """Epoch's compute for Claude 3.5 Sonnet at 20-50% of the H100 peak x H100 SXM list prices
+    dated in the year up to the latest end of training Amodei's essay allows (the training chips
+    are not public), and Epoch's amortised
+    estimate (2023 USD)."""
+    t = load("notable_models_2026").set_index("system")
+    flop = float(t.at[SONNET, "training_compute_flop"])
+    price = rental_price(SONNET_DATE)
+    return {"flop": flop, "price": price,
+            "cloud": pt.flop_cost(flop, pt.peak_flops(RENT_AS), pt.UTILISATION, price),
+            "epoch_amortised": float(t.at[SONNET, "epoch_cost_estimate_usd_2023"])}
+
+
+@assesses("amodei-sonnet-tens-of-millions")
+def assess_sonnet() -> dict[str, Estimate]:
+    s = sonnet_cost()
+    e = s["epoch_amortised"]
+    return {"amodei-sonnet-tens-of-millions": _range(
+        s["cloud"], f"Epoch's {s['flop']:.2g} FLOP (speculative) at 20-50% of the H100 peak x H100 "
+        "SXM list prices dated in the year up to the end of training").with_alternatives([
+            ("Epoch's amortised hardware + energy estimate (2023 USD)", Estimate.exact(e)),
+            ("on-demand x the median 3-year-commitment discount",
+             _range(commitment_scaled(s["cloud"])))])}
+
+
+@assesses("ark-2024-75pct")
+def assess_ark_2024() -> dict[str, Estimate]:
+    s = gpt3_level_so_far()
+    return {"ark-2024-75pct": Estimate.pending(
+        "not due before the end of 2030; decided by the average yearly fall of the cheapest "
+        "GPT-3-level training cost from the claim (2024-01) to 2030 against 75% a year; so far the "
+        f"record fell from {s['cost_start']:,.0f} to {s['cost_end']:,.0f} USD in "
+        f"{s['years']:.1f} years of data (the 75% pace would be at {s['needed_by_now']:,.0f})",
+        value=s["pct_per_year"], note="percent per year so far, two-point", interval="exact")}
