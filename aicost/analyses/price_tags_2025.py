@@ -30,15 +30,14 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pandas as pd
 
 from aicost import cache
 from aicost.analyses import frontier, llm
 from aicost.analyses import price_tags as pt
+from aicost.claims import Estimate
 from aicost.costs import cost_from_hours, price_range
 from aicost.data import load
-from aicost.claims import Estimate
 from aicost.scorecard import assesses
 from aicost.trends import Interval, Trend, decimal_year
 
@@ -183,7 +182,7 @@ def three_methods_table() -> pd.DataFrame:
     """Per model: the AI Index figure, Epoch's three costings (2023 USD) and ours (nominal)."""
     rows = []
     claims = {"ai-index-gpt4-78m": 78e6, "ai-index-gemini-ultra-191m": 191e6}
-    for cid, (system, _, acc, _) in AI_INDEX_MODELS.items():
+    for cid, (system, _, _acc, _) in AI_INDEX_MODELS.items():
         ep = epoch_method_costs(system)
         ours = our_cloud_cost(cid)["from_flop"]
         rows.append({"model": system, "AI Index 2024": claims[cid], **{
@@ -376,7 +375,7 @@ def assess_ai_index() -> dict[str, Estimate]:
 @assesses("cottier-2.4x")
 def assess_cottier() -> dict[str, Estimate]:
     ts = list(cottier_trends().items())
-    (label, primary), rest = ts[0], ts[1:]
+    (_label, primary), rest = ts[0], ts[1:]
     f = primary.annual_factor()
     alts = [(lab, Estimate.from_interval(tuple(t.annual_factor()), f"{t.n} models",
                                          kind="95% bootstrap CI"))
