@@ -92,6 +92,7 @@ def price_ranges(
     kinds: tuple[str, ...] | None = None,
     not_after=None,
     with_values: bool = False,
+    variants: tuple[str, ...] | None = None,
 ) -> pd.DataFrame:
     """The one price look-up, for many results at once: for each ``accelerators[i]`` and
     ``dates[i]``, the low / median / high on-demand price per accelerator-hour dated within
@@ -107,6 +108,8 @@ def price_ranges(
     sel = prices[prices["price_per_accelerator_hour_usd"].notna()]
     if kinds is not None:
         sel = sel[sel["price_kind"].isin(kinds)]
+    if variants is not None:  # e.g. the SXM form of a chip sold as SXM and PCIe
+        sel = sel[sel["accelerator_variant"].isin(variants)]
     p_acc = sel["accelerator"].to_numpy(dtype=object)
     p_date = sel["date"].to_numpy(dtype="datetime64[ns]")
     p_val = sel["price_per_accelerator_hour_usd"].to_numpy(dtype=float)
@@ -165,17 +168,21 @@ def price_range(
     *,
     kinds: tuple[str, ...] | None = None,
     not_after=None,
+    variants: tuple[str, ...] | None = None,
 ) -> PriceRange:
     """Low / median / high on-demand price of ``accelerator`` within +-``window_days`` of ``date``
     (:func:`price_ranges` for one result).
 
     ``prices`` is ``aicost.load("cloud_prices")``. ``not_after`` (a date) drops every price dated
     after it: a run is priced only with prices that existed by then (no look-ahead; pass the
-    run's own date, or the end of the period being costed). Raises ``LookupError`` naming the
+    run's own date, or the end of the period being costed). ``variants`` keeps only rows whose
+    ``accelerator_variant`` is one of them (e.g. the SXM form of a chip sold as SXM and PCIe).
+    Raises ``LookupError`` naming the
     accelerator, date and window when no price is found, rather than guessing.
     """
     r = price_ranges(prices, [accelerator], [date], window_days, kinds=kinds,
-                     not_after=None if not_after is None else [not_after]).iloc[0]
+                     not_after=None if not_after is None else [not_after],
+                     variants=variants).iloc[0]
     if r["n"] == 0:
         raise LookupError(f"no on-demand price for {accelerator} between {r['window']}")
     return PriceRange(accelerator, float(r["low"]), float(r["median"]), float(r["high"]),
