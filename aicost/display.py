@@ -52,7 +52,7 @@ def result(label: str, est: Interval | float, unit: str = "", digits: int = 2,
     print(f"{label}: {fmt(est, unit, digits, kind)}")
 
 
-# The seven verdicts: a colour (Okabe-Ito, colour-blind safe), a symbol and the word itself, so
+# The nine verdicts: a colour (Okabe-Ito, colour-blind safe), a symbol and the word itself, so
 # that colour is never the only cue. Badges use a light tint with dark text (contrast >= 7:1).
 VERDICT_STYLE = {
     "supported": ("#009E73", "\u2713"),        # check mark
@@ -61,12 +61,15 @@ VERDICT_STYLE = {
     "inconclusive": ("#E69F00", "?"),
     "forecast met": ("#009E73", "\u2713"),
     "forecast missed": ("#CC79A7", "\u2717"),  # ballot x
+    "pending": ("#56B4E9", "\u2026"),          # ellipsis: a forecast not yet due
     "not testable": ("#777777", "\u2013"),     # en dash
+    "no independent test": ("#000000", "\u25CB"),  # open circle: only the claimant's own data
 }
 VERDICT_COLOURS = {v: colour for v, (colour, _) in VERDICT_STYLE.items()}
 _TINT = {"#009E73": ("#E3F4EE", "#00543D"), "#D55E00": ("#FBEADF", "#7A2E00"),
          "#0072B2": ("#E0EEF7", "#00405F"), "#E69F00": ("#FCF1DC", "#6B4A00"),
-         "#CC79A7": ("#F7E9F1", "#6E2A52"), "#777777": ("#EEEEEE", "#333333")}
+         "#CC79A7": ("#F7E9F1", "#6E2A52"), "#777777": ("#EEEEEE", "#333333"),
+         "#56B4E9": ("#E6F4FC", "#08466B"), "#000000": ("#F4F4F4", "#111111")}
 
 
 def badge(verdict: str) -> str:
