@@ -48,15 +48,20 @@ TERMS: dict[str, str] = {
     "fold decrease": "How many times smaller: a cost falling from 100 to 1 is a 100-fold "
                      "decrease.",
     "doubling time": "The time a quantity growing exponentially takes to double.",
-    "supported": "Verdict: our interval lies inside the band the claim's words allow.",
-    "overstated": "Verdict: the claim says more than the data show (its number is beyond our "
-                  "whole interval, in the claim's own direction).",
-    "understated": "Verdict: the data show more than the claim says.",
-    "inconclusive": "Verdict: our interval overlaps the band the claim allows but does not fit "
-                    "inside it: the data neither support nor refute the claim.",
-    "forecast met": "Verdict on a forecast that has come due: what happened is inside the band.",
-    "forecast missed": "Verdict on a forecast that has come due: what happened is outside it.",
-    "pending": "Verdict on a forecast not yet due: it cannot be judged yet.",
+    "supported": "Verdict: the data agree with the claim: our interval lies inside the band the "
+                 "claim's words allow, or overlaps it with our estimate close to the band and the "
+                 "interval narrow enough to say so.",
+    "overstated": "Verdict: the claim says more than the data allow: our whole interval lies on "
+                  "the less dramatic side of the band.",
+    "understated": "Verdict: the data say more than the claim: our whole interval lies beyond "
+                   "the band on the more dramatic side.",
+    "inconclusive": "Verdict: our interval overlaps the band but is too wide to decide, or our "
+                    "estimate is far from the claim.",
+    "forecast met": "Verdict: the forecast came due, and the value observed by its deadline "
+                    "reached the band.",
+    "forecast missed": "Verdict: the forecast came due, and the value observed by its deadline "
+                       "did not reach the band.",
+    "pending": "Verdict: the forecast is not yet due, so it cannot be judged yet.",
     "not testable": "Verdict: no public data could confirm or refute the claim.",
     "no independent test": "Verdict: the only evidence is the claimant's own data or arithmetic; "
                            "re-doing their sums can reproduce the number but does not support "
