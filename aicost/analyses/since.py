@@ -289,10 +289,11 @@ def capability_levels() -> pd.DataFrame:
                                       float(score["GPT-4-0314"])]})
 
 
-def epoch_dated_prices() -> pd.DataFrame:
-    """Epoch's dated prices of non-reasoning models with an MMLU score (the fit's data)."""
+def epoch_dated_prices(score: str = "mmlu_pct") -> pd.DataFrame:
+    """Epoch's dated prices of non-reasoning models with a ``score`` (``mmlu_pct`` or
+    ``gpqa_diamond_pct``; the fit's data)."""
     p = load("llm_api_prices")
-    ok = (p["mmlu_pct"].notna() & p["date_basis"].str.startswith("dated")
+    ok = (p[score].notna() & p["date_basis"].str.startswith("dated")
           & ~p["is_reasoning_model"].fillna(False).astype(bool) & p["price_blended_usd_per_mtok"].notna())
     p = p[ok].copy()
     p["x"] = decimal_year(p["date"])
@@ -301,19 +302,24 @@ def epoch_dated_prices() -> pd.DataFrame:
 
 def snapshot_prices() -> pd.DataFrame:
     """One price per (snapshot, model) from ``llm_api_price_history``: the developer's price, or the
-    median across the hosts of an open-weight model."""
+    median across the hosts of an open-weight model (blended 3:1 as Epoch's, and input and output
+    separately); ``gpqa_diamond_pct`` is the model's score in ``llm_api_prices``."""
     h = load("llm_api_price_history")
     g = h.groupby(["snapshot_date", "model"], as_index=False).agg(
         price=("price_blended_usd_per_mtok", "median"), mmlu_pct=("mmlu_pct", "first"),
-        hosts=("model_key", "count"))
+        price_input=("price_input_usd_per_mtok", "median"),
+        price_output=("price_output_usd_per_mtok", "median"), hosts=("model_key", "count"))
+    gpqa = load("llm_api_prices").groupby("model")["gpqa_diamond_pct"].max()
+    g["gpqa_diamond_pct"] = g["model"].map(gpqa)
     g["x"] = decimal_year(g["snapshot_date"])
     return g
 
 
-def cheapest_at_level(level_mmlu: float) -> pd.DataFrame:
-    """Cheapest snapshot price at or above ``level_mmlu`` at each LiteLLM snapshot date."""
+def cheapest_at_level(level_mmlu: float, score: str = "mmlu_pct") -> pd.DataFrame:
+    """Cheapest snapshot price at or above ``level_mmlu`` (of ``score``) at each LiteLLM
+    snapshot date."""
     s = snapshot_prices()
-    s = s[s["mmlu_pct"] >= level_mmlu].sort_values(["snapshot_date", "price", "model"])
+    s = s[s[score] >= level_mmlu].sort_values(["snapshot_date", "price", "model"])
     return s.groupby("snapshot_date", as_index=False).head(1).reset_index(drop=True)
 
 
