@@ -28,11 +28,52 @@ def checked_warnings() -> list[str]:
     return lines
 
 
+COLUMNS_HELP = {
+    "claim": "the claim in a few words, and its id [in brackets] (the full quote and its source "
+             "are in data/claims.csv and on the claim's page of the report)",
+    "who, when": "who made the claim, and the date of the statement",
+    "verdict": "what the data say about the claim (below); where the claimant's own arithmetic "
+               "was re-done, whether it reproduces their number (a check of their sums, never "
+               "support)",
+    "ours vs claimed": "our estimate with its interval (95%, bootstrap or OLS as the report "
+                       "says; 'exact' when computed from fixed inputs), the claimed value, "
+                       "the unit",
+}
+
+
+def claims_help() -> str:
+    """The `claims --help` epilog: the columns of the table and every verdict in words (the
+    verdict definitions are the glossary's)."""
+    import textwrap
+
+    from aicost.display import VERDICT_STYLE
+    from aicost.glossary import TERMS
+
+    def item(name: str, text: str) -> str:
+        return textwrap.fill(text, 98, initial_indent=f"  {name}: ", subsequent_indent="      ",
+                             break_on_hyphens=False)
+
+    cols = "\n".join(item(k, v) for k, v in COLUMNS_HELP.items())
+    verdicts = "\n".join(item(v, TERMS.get(v, "").removeprefix("Verdict: ")) for v in VERDICT_STYLE)
+    return (f"columns of the table:\n{cols}\n\nverdicts (one rule for every claim: our "
+            f"interval against the band the claim's words allow):\n{verdicts}\n\n"
+            "More: the report's glossary (make report; report/glossary.html).")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m aicost")
+    parser = argparse.ArgumentParser(
+        prog="python -m aicost", description="aicost: famous claims that AI training is getting "
+        "cheaper, re-derived from data, each with a verdict. `python -m aicost claims --help` "
+        "explains the verdicts and the columns.")
     sub = parser.add_subparsers(dest="command", required=True)
-    claims = sub.add_parser("claims", help="print the scorecard: every assessed claim")
-    claims.add_argument("--format", choices=["table", "csv", "json", "markdown"], default="table")
+    claims = sub.add_parser("claims", help="print the scorecard: every assessed claim",
+                            description="Print the scorecard: every claim of the register with "
+                            "its verdict, our estimate and the claimed value.",
+                            epilog=claims_help(),
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    claims.add_argument("--format", choices=["table", "csv", "json", "markdown"], default="table",
+                        help="table (default): for reading, fits 100 columns; csv, json, markdown: "
+                        "every column of the scorecard, for other programs")
     args = parser.parse_args(argv)
     from aicost.data import DataError
 

@@ -18,7 +18,9 @@ from urllib.parse import unquote, urlsplit
 from aicost.paths import REPORT
 
 WIDTHS = (390, 1400)
-PAGES = ("index.html", "01-resnet50-2017-2019.html", "12-scorecard.html")
+HEIGHTS = {390: 844, 1400: 900}  # a phone's first screen and a laptop's
+PAGES = ("index.html", "01-resnet50-2017-2019.html", "04-llm-gpt3-level.html", "12-scorecard.html",
+         "glossary.html")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -56,8 +58,9 @@ class Browser:
                                                  args=FLAGS)
         self.external: list[str] = []
 
-    def page(self, width: int):
-        context = self._browser.new_context(viewport={"width": width, "height": 900},
+    def page(self, width: int, height: int | None = None):
+        height = height or HEIGHTS.get(width, 900)
+        context = self._browser.new_context(viewport={"width": width, "height": height},
                                             device_scale_factor=1)
         context.route("**/*", self._route)
         return context.new_page()
@@ -75,20 +78,49 @@ class Browser:
         self._pw.stop()
 
 
-# Run in the page: what a reader would run into.
+# Run in the page: what a reader would run into. A box may scroll sideways only when it is a
+# table box that says so (aicost.js marks it); anything else wider than its box, or reaching
+# past the window, is reported, as is a figure that is not a citable object.
 PROBE = """() => {
   const doc = document.documentElement;
   const imgs = [...document.images].map(i => ({src: i.getAttribute('src'),
       alt: (i.getAttribute('alt') || '').trim(), ok: i.complete && i.naturalWidth > 0}));
   const links = [...document.querySelectorAll('a[href]')].map(a => a.href);
   const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
-  const wide = [...document.querySelectorAll('body *')].filter(e => {
-      const r = e.getBoundingClientRect(); return r.width > 0 && r.right > doc.clientWidth + 1 &&
-      !e.closest('.aicost-table, .aicost-scorecard, .cell_output, pre, .highlight, table,' +
-                 '.sidebar-drawer, .toc-drawer, .mobile-header');
-  }).slice(0, 5).map(e => e.tagName + '.' + e.className);
-  return {scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, imgs, links, ids, wide,
-          title: document.title};
+  const chrome = '.sidebar-drawer, .toc-drawer, .mobile-header, .visually-hidden, .headerlink';
+  const scrolls = '.aicost-table.aicost-scrolls';
+  const describe = e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string'
+      ? '.' + e.className.trim().split(/\\s+/).join('.') : '') +
+      ' "' + (e.textContent || '').trim().slice(0, 40) + '"';
+  const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const overflow = [];
+  for (const e of document.querySelectorAll('body *')) {
+    if (e.closest(chrome) || !visible(e)) continue;
+    const inBox = e.closest(scrolls);
+    const r = e.getBoundingClientRect();
+    if (!inBox && r.right > doc.clientWidth + 1) {
+      overflow.push('past the window: ' + describe(e)); continue; }
+    const style = getComputedStyle(e);
+    if (!e.matches(scrolls) && style.overflowX !== 'visible' && e.scrollWidth > e.clientWidth + 1 &&
+        !['HTML', 'BODY'].includes(e.tagName)) overflow.push('wider than its box: ' + describe(e));
+  }
+  const figures = [...document.querySelectorAll('article img')].map(img => {
+    const fig = img.closest('figure.aicost-figure, figure.aicost-card-chart, .aicost-finding');
+    const cap = fig && fig.querySelector('figcaption, small');
+    const name = (img.getAttribute('src') || '').split('/').pop().replace(/\\.png$/, '');
+    const home = fig && fig.matches('figure.aicost-figure') ? fig : null;
+    return {src: img.getAttribute('src'), inFigure: !!fig,
+            number: !!cap && /Figure \\d+/.test(cap.textContent),
+            caption: !!cap && cap.textContent.replace(/Figure \\d+\\.?/, '').trim().length > 10,
+            name: !home || home.textContent.includes(name),
+            data: !home || !!home.querySelector('a[href$="' + name + '.csv"]')};
+  });
+  const card = document.querySelector('.aicost-card .aicost-card-verdict');
+  const cardBox = card ? card.getBoundingClientRect() : null;
+  return {scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, imgs, links, ids,
+          overflow: overflow.slice(0, 50), overflowCount: overflow.length, figures,
+          card: cardBox ? {top: cardBox.top, bottom: cardBox.bottom} : null,
+          height: window.innerHeight, title: document.title};
 }"""
 
 BAD_ALT = ("", "no description has been provided for this image")
@@ -98,8 +130,19 @@ def _looks_like_file_name(alt: str) -> bool:
     return alt.lower().endswith((".png", ".svg", ".jpg", ".jpeg")) or "/" in alt
 
 
-def check(browser: Browser, report: Path, page_name: str, width: int) -> list[str]:
-    """Problems a reader of ``page_name`` at ``width`` px would meet (empty list: none)."""
+def measure(browser: Browser, report: Path, page_name: str, width: int) -> dict:
+    """What :data:`PROBE` finds on ``page_name`` at ``width`` px (first screen at load)."""
+    page = browser.page(width)
+    page.goto((report / page_name).resolve().as_uri(), wait_until="load")
+    info = page.evaluate(PROBE)
+    page.context.close()
+    return info
+
+
+def check(browser: Browser, report: Path, page_name: str, width: int,
+          card: bool = False) -> list[str]:
+    """Problems a reader of ``page_name`` at ``width`` px would meet (empty list: none).
+    ``card``: the page is a claim's, so its verdict must be in the first screen."""
     page = browser.page(width)
     before = len(browser.external)
     url = (report / page_name).resolve().as_uri()
@@ -110,7 +153,22 @@ def check(browser: Browser, report: Path, page_name: str, width: int) -> list[st
     problems = []
     if info["scrollWidth"] > info["clientWidth"]:
         problems.append(f"{where}: the page scrolls sideways ({info['scrollWidth']} px wide in a "
-                        f"{info['clientWidth']} px window; too wide: {info['wide']})")
+                        f"{info['clientWidth']} px window)")
+    problems += [f"{where}: overflows outside a scrolling table: {o}" for o in info["overflow"]]
+    if card:
+        box = info["card"]
+        if box is None:
+            problems.append(f"{where}: no verdict card")
+        elif box["top"] < 0 or box["bottom"] > info["height"]:
+            problems.append(f"{where}: the verdict is not in the first screen (at "
+                            f"{box['top']:.0f}-{box['bottom']:.0f} px of {info['height']})")
+    for fig in info["figures"]:
+        missing = [k for k in ("inFigure", "number", "caption", "name", "data") if not fig[k]]
+        if missing:
+            problems.append(f"{where}: figure {fig['src']} lacks "
+                            + ", ".join({"inFigure": "a figure box", "number": "a number",
+                                         "caption": "a caption", "name": "its stable name",
+                                         "data": "a data link"}[k] for k in missing))
     for img in info["imgs"]:
         if img["alt"].lower() in BAD_ALT or _looks_like_file_name(img["alt"]):
             problems.append(f"{where}: image {img['src']} has no real alt text ({img['alt']!r})")

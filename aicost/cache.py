@@ -81,14 +81,37 @@ def fingerprint(folder: Path | None = None) -> str:
     of every file it lists (a file it cannot parse still gets a key: its bytes)."""
     folder = Path(folder) if folder is not None else data_dir()
     descr = folder / "datapackage.json"
-    digest = hashlib.sha256(VERSION + b"\0" + str(folder).encode() + b"\0")
     head = file_digest(descr)
-    digest.update(head.encode())
     paths = _listed_paths(str(descr), head)
+    # Once per process and state: the whole fingerprint is reused while the stat of the
+    # descriptor and of every file it lists is unchanged and all of them are settled (the rule of
+    # file_digest); kept in _digests under a key no file path can have, so clear() forgets it.
+    state, now = [], time.time_ns()
+    for name in [str(descr)] + [os.path.join(folder, r) for r in paths if isinstance(r, str)]:
+        try:
+            st = os.stat(name)
+        except OSError:
+            state.append(None)
+            continue
+        if now - max(st.st_mtime_ns, st.st_ctime_ns) <= SETTLE_S * 1e9:
+            state = None
+            break
+        state.append((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+    memo_key = "\0fingerprint\0" + str(folder)
+    state = (head, tuple(state)) if state is not None else None
+    with _lock:
+        hit = _digests.get(memo_key)
+    if state is not None and hit is not None and hit[0] == state:
+        return hit[1]
+    digest = hashlib.sha256(VERSION + b"\0" + str(folder).encode() + b"\0")
+    digest.update(head.encode())
     for rel in paths:
         if not isinstance(rel, str):
             continue
         digest.update(b"\0" + rel.encode() + b"\0" + _safe_digest(folder, rel).encode())
+    if state is not None:
+        with _lock:
+            _digests[memo_key] = (state, digest.hexdigest())
     return digest.hexdigest()
 
 

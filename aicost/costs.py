@@ -6,10 +6,11 @@ One place for every conversion, so the notebooks cannot price the same thing two
   price (or ``hours x instance price`` with ``count=1``).
 - ``cost_from_flop(flop, peak_flops, utilisation, price_per_accelerator_hour)``:
   ``flop / (peak x utilisation) / 3600`` accelerator-hours x price.
-- ``price_range(prices, accelerator, date, window_days, not_after=None)``: low / median / high
-  on-demand price per accelerator-hour within +-window of a date, from the ``cloud_prices`` table;
-  ``not_after`` drops every price dated after it (no look-ahead: a run priced only with prices
-  that existed by its date).
+- ``price_ranges(prices, accelerators, dates, window_days, not_after=None)``: low / median / high
+  on-demand price per accelerator-hour within +-window of each date, from the ``cloud_prices``
+  table, for many results in one pass; ``not_after`` drops every price dated after it (no
+  look-ahead: a run priced only with prices that existed by its date). ``price_range`` is the
+  same look-up for one result.
 - ``to_constant_dollars(usd, year, base_year)``: CPI-U annual averages from ``price_index``.
 """
 
@@ -82,6 +83,83 @@ class PriceRange:
         return Interval(self.median, self.low, self.high)
 
 
+def price_ranges(
+    prices: pd.DataFrame,
+    accelerators,
+    dates,
+    window_days: int = 365,
+    *,
+    kinds: tuple[str, ...] | None = None,
+    not_after=None,
+    with_values: bool = False,
+    variants: tuple[str, ...] | None = None,
+) -> pd.DataFrame:
+    """The one price look-up, for many results at once: for each ``accelerators[i]`` and
+    ``dates[i]``, the low / median / high on-demand price per accelerator-hour dated within
+    +-``window_days`` of the date (and never after ``not_after``, a date or one date per row).
+
+    Returns one row per query, in order (index 0..n-1): ``low``, ``median``, ``high``, ``n`` (0
+    and NaN prices where none was found), ``window`` (the dates searched, as text) and, with
+    ``with_values``, ``values``: the prices found, sorted ascending. The median is the one
+    ``numpy.median`` gives (the middle price, or the mean of the two middle ones).
+    """
+    acc = np.asarray(list(accelerators), dtype=object)
+    lo, hi = _window_bounds(dates, window_days, not_after, len(acc))
+    sel = prices[prices["price_per_accelerator_hour_usd"].notna()]
+    if kinds is not None:
+        sel = sel[sel["price_kind"].isin(kinds)]
+    if variants is not None:  # e.g. the SXM form of a chip sold as SXM and PCIe
+        sel = sel[sel["accelerator_variant"].isin(variants)]
+    p_acc = sel["accelerator"].to_numpy(dtype=object)
+    p_date = sel["date"].to_numpy(dtype="datetime64[ns]")
+    p_val = sel["price_per_accelerator_hour_usd"].to_numpy(dtype=float)
+    low, median, high = (np.full(len(acc), np.nan) for _ in range(3))
+    n = np.zeros(len(acc), dtype=int)
+    values: list[tuple[float, ...]] = [()] * len(acc)
+    for key in set(acc.tolist()):
+        rows = np.flatnonzero(acc == key)
+        mine = p_acc == key
+        order = np.argsort(p_val[mine], kind="stable")
+        v, d = p_val[mine][order], p_date[mine][order]
+        # inside[i, j]: price j (ascending) is in query i's window
+        inside = (d >= lo[rows, None]) & (d <= hi[rows, None])
+        k = inside.sum(axis=1)
+        rank = inside.cumsum(axis=1)
+        n[rows] = k
+
+        def nth(j, rank=rank, v=v):  # the j-th smallest price in each window (0-based)
+            return v[np.minimum((rank <= j[:, None]).sum(axis=1), len(v) - 1)] if len(v) else j * np.nan
+
+        has = k > 0
+        low[rows] = np.where(has, nth(np.zeros_like(k)), np.nan)
+        high[rows] = np.where(has, nth(np.maximum(k - 1, 0)), np.nan)
+        a, b = nth(np.maximum((k - 1) // 2, 0)), nth(k // 2)
+        median[rows] = np.where(has, np.where(k % 2 == 1, b, (a + b) / 2), np.nan)
+        if with_values:
+            for i, row in enumerate(rows):
+                values[row] = tuple(float(x) for x in v[inside[i]])
+    out = pd.DataFrame({"low": low, "median": median, "high": high, "n": n,
+                        "window": [f"{pd.Timestamp(a).date()} to {pd.Timestamp(b).date()}"
+                                   for a, b in zip(lo, hi, strict=True)]})
+    if with_values:
+        out["values"] = values
+    return out
+
+
+def _window_bounds(dates, window_days: int, not_after, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per query: the first and last date (datetime64[ns]) a price may carry: +-``window_days``
+    around the date, and never after ``not_after`` (a date, or one per query)."""
+    when = pd.to_datetime(pd.Index(list(dates), dtype=object)).to_numpy(dtype="datetime64[ns]")
+    span = np.timedelta64(int(window_days), "D")
+    lo, hi = when - span, when + span
+    if not_after is not None:
+        cut = np.asarray(list(not_after) if np.ndim(not_after) else [not_after] * count,
+                         dtype=object)
+        cut = pd.to_datetime(pd.Index(cut, dtype=object)).to_numpy(dtype="datetime64[ns]")
+        hi = np.where(cut < hi, cut, hi)
+    return lo, hi
+
+
 def price_range(
     prices: pd.DataFrame,
     accelerator: str,
@@ -90,29 +168,25 @@ def price_range(
     *,
     kinds: tuple[str, ...] | None = None,
     not_after=None,
+    variants: tuple[str, ...] | None = None,
 ) -> PriceRange:
-    """Low / median / high on-demand price of ``accelerator`` within +-``window_days`` of ``date``.
+    """Low / median / high on-demand price of ``accelerator`` within +-``window_days`` of ``date``
+    (:func:`price_ranges` for one result).
 
     ``prices`` is ``aicost.load("cloud_prices")``. ``not_after`` (a date) drops every price dated
     after it: a run is priced only with prices that existed by then (no look-ahead; pass the
-    run's own date, or the end of the period being costed). Raises ``LookupError`` naming the
+    run's own date, or the end of the period being costed). ``variants`` keeps only rows whose
+    ``accelerator_variant`` is one of them (e.g. the SXM form of a chip sold as SXM and PCIe).
+    Raises ``LookupError`` naming the
     accelerator, date and window when no price is found, rather than guessing.
     """
-    when = pd.Timestamp(date)
-    lo, hi = price_window(when, window_days, not_after)
-    sel = prices[
-        (prices["accelerator"] == accelerator)
-        & prices["price_per_accelerator_hour_usd"].notna()
-        & (prices["date"] >= lo)
-        & (prices["date"] <= hi)
-    ]
-    if kinds is not None:
-        sel = sel[sel["price_kind"].isin(kinds)]
-    label = f"{lo.date()} to {hi.date()}"
-    if sel.empty:
-        raise LookupError(f"no on-demand price for {accelerator} between {label}")
-    v = sel["price_per_accelerator_hour_usd"].to_numpy(dtype=float)
-    return PriceRange(accelerator, float(v.min()), float(np.median(v)), float(v.max()), len(v), label)
+    r = price_ranges(prices, [accelerator], [date], window_days, kinds=kinds,
+                     not_after=None if not_after is None else [not_after],
+                     variants=variants).iloc[0]
+    if r["n"] == 0:
+        raise LookupError(f"no on-demand price for {accelerator} between {r['window']}")
+    return PriceRange(accelerator, float(r["low"]), float(r["median"]), float(r["high"]),
+                      int(r["n"]), r["window"])
 
 
 def latest_price(prices: pd.DataFrame, accelerator: str, date, kind: str = "list price") -> float:

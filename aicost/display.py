@@ -52,7 +52,7 @@ def result(label: str, est: Interval | float, unit: str = "", digits: int = 2,
     print(f"{label}: {fmt(est, unit, digits, kind)}")
 
 
-# The seven verdicts: a colour (Okabe-Ito, colour-blind safe), a symbol and the word itself, so
+# The nine verdicts: a colour (Okabe-Ito, colour-blind safe), a symbol and the word itself, so
 # that colour is never the only cue. Badges use a light tint with dark text (contrast >= 7:1).
 VERDICT_STYLE = {
     "supported": ("#009E73", "\u2713"),        # check mark
@@ -61,15 +61,15 @@ VERDICT_STYLE = {
     "inconclusive": ("#E69F00", "?"),
     "forecast met": ("#009E73", "\u2713"),
     "forecast missed": ("#CC79A7", "\u2717"),  # ballot x
-    "pending": ("#56B4E9", "\u2026"),          # ellipsis: the deadline has not come
-    "no independent test": ("#777777", "\u25CB"),  # empty circle: only the claimant's own data
+    "pending": ("#56B4E9", "\u2026"),          # ellipsis: a forecast not yet due
     "not testable": ("#777777", "\u2013"),     # en dash
+    "no independent test": ("#000000", "\u25CB"),  # open circle: only the claimant's own data
 }
 VERDICT_COLOURS = {v: colour for v, (colour, _) in VERDICT_STYLE.items()}
 _TINT = {"#009E73": ("#E3F4EE", "#00543D"), "#D55E00": ("#FBEADF", "#7A2E00"),
          "#0072B2": ("#E0EEF7", "#00405F"), "#E69F00": ("#FCF1DC", "#6B4A00"),
          "#CC79A7": ("#F7E9F1", "#6E2A52"), "#777777": ("#EEEEEE", "#333333"),
-         "#56B4E9": ("#E6F4FC", "#1D5573")}
+         "#56B4E9": ("#E6F4FC", "#08466B"), "#000000": ("#F4F4F4", "#111111")}
 
 
 def badge(verdict: str) -> str:
@@ -199,3 +199,63 @@ def _in_kernel() -> bool:
         return False
     shell = get_ipython()
     return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+CLAIMS_WIDTH = 100
+
+
+def claims_table(frame: pd.DataFrame, width: int = CLAIMS_WIDTH) -> str:
+    """The scorecard for a terminal (``make claims``): one block per claim, no line longer than
+    ``width``: the claim in words with its id, who made it and when, the verdict, and ours
+    against claimed (our number with its interval, the claimed number, the unit).
+
+    ``frame`` is :func:`aicost.scorecard.scorecard`'s table (rows without a verdict read "not
+    yet assessed"); a ``reproduction`` column, when present, is shown under the verdict as the
+    check of the claimant's own sums it is, never as support."""
+    import textwrap
+
+    def text(v) -> str:
+        return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+
+    def num(v) -> str:
+        return sig(float(v), 3) if text(v) != "" else ""
+
+    cols = [("claim", 0.38), ("who, when", 0.16), ("verdict", 0.19), ("ours vs claimed", 0.21)]
+    gap = "  "
+    widths = [int(width * share) for _, share in cols]
+    widths[-1] = width - sum(widths[:-1]) - len(gap) * (len(cols) - 1)
+    rule = gap.join("-" * w for w in widths)
+    head = gap.join(name.ljust(w) for (name, _), w in zip(cols, widths, strict=True)).rstrip()
+    blocks = [head, rule]
+    for r in frame.to_dict("records"):
+        verdict = text(r.get("verdict")) or "not yet assessed"
+        repro = text(r.get("reproduction"))
+        who = text(r.get("who")).split(" (")[0].split(",")[0].strip()
+        if verdict == "not testable" or text(r.get("estimate")) == "":
+            ours = [text(r.get("note")) or "no estimate"]
+        elif text(r.get("interval")) == "exact" or r.get("ci_low") == r.get("ci_high"):
+            ours = [f"ours {num(r['estimate'])} (exact)"]
+        else:
+            ours = [f"ours {num(r['estimate'])} ({num(r['ci_low'])} to {num(r['ci_high'])})"]
+        claimed = text(r.get("claimed_value"))
+        if claimed:
+            value = float(claimed)
+            shown = f"{value:,.0f}" if value == round(value) and abs(value) < 1e15 else sig(value, 6)
+            ours.append(f"claimed {shown}")
+        ours.append(text(r.get("unit")))
+        cells = [
+            [text(r.get("claim")), f"[{text(r.get('id'))}]"],
+            [who, text(r.get("date"))[:10]],
+            [verdict] + ([f"claimant's sums: {repro}"] if repro else []),
+            ours,
+        ]
+        wrapped = [[line for part in cell if part
+                    for line in textwrap.wrap(part, w, break_long_words=True,
+                                              break_on_hyphens=False)]
+                   for cell, w in zip(cells, widths, strict=True)]
+        for i in range(max(len(c) for c in wrapped)):
+            line = gap.join((c[i] if i < len(c) else "").ljust(w)
+                            for c, w in zip(wrapped, widths, strict=True))
+            blocks.append(line.rstrip())
+        blocks.append("")
+    return "\n".join(blocks).rstrip("\n")

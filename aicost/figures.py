@@ -3,7 +3,9 @@
 ``save(fig, "01-resnet50-cost", source="DAWNBench entries; data/imagenet_training_runs.csv")``
 writes ``figures/01-resnet50-cost.png``, ``.svg`` and ``.pdf``, byte-identical across runs with
 the pinned matplotlib: no dates, versions or random ids in the files, and each figure carries its
-source line at the bottom.
+source line at the bottom. The same call writes ``figures/01-resnet50-cost.csv``: exactly the
+data drawn (every line, point, band and bar of every panel, as rounded for drawing), so a reader
+can re-plot or cite the numbers of a figure, not only its picture.
 """
 
 from __future__ import annotations
@@ -83,6 +85,11 @@ def save(fig, name: str, *, source: str, folder: Path | None = None) -> list[Pat
     target.mkdir(parents=True, exist_ok=True)
     paths = []
     caption = _caption(fig)
+    data = plotted(fig)
+    if _formats():
+        csv = target / f"{name}.csv"
+        csv.write_text(data, encoding="utf-8")
+        paths.append(csv)
     for ext, meta in METADATA.items():
         if ext not in _formats():
             continue
@@ -90,13 +97,163 @@ def save(fig, name: str, *, source: str, folder: Path | None = None) -> list[Pat
         if ext == "png":  # deterministic text chunks, read back by figure_index()
             meta = {**meta, "Title": caption, "Description": f"Source: {source}"}
         meta = {**meta, **_described(ext, caption, source)}
-        fig.savefig(path, format=ext, metadata=meta, dpi=DPI)
+        with _pdf_precision():
+            fig.savefig(path, format=ext, metadata=meta, dpi=DPI)
         if ext == "svg":
             _svg_desc(path, f"Source: {source}")
         paths.append(path)
     if not _formats() and folder is None:
         _check_committed(fig, target / f"{name}.png", caption, source)
+        _check_committed_data(target / f"{name}.csv", data)
     return paths
+
+
+# PDF coordinates in points, written with this many decimals (matplotlib writes ten: the tenth
+# digit moved between machines, so a fresh clone's `make report` changed committed PDFs that
+# looked identical). A ten-thousandth of a point is far below anything a printer can show.
+PDF_DECIMALS = 4
+
+
+class _pdf_precision:
+    """While saving: PDF numbers with :data:`PDF_DECIMALS` decimals instead of ten."""
+
+    def __enter__(self):
+        import numpy as np
+        from matplotlib.backends import backend_pdf
+
+        self._module, self._original = backend_pdf, backend_pdf.pdfRepr
+        original = self._original
+
+        def pdf_repr(obj):
+            if isinstance(obj, (float, np.floating)) and not isinstance(obj, bool):
+                if not np.isfinite(obj):
+                    raise ValueError("Can only output finite numbers in PDF")
+                text = b"%.*f" % (PDF_DECIMALS, obj)
+                text = text.rstrip(b"0").rstrip(b".")
+                return b"0" if text in (b"-0", b"") else text
+            return original(obj)
+
+        def path_operations(path, transform, clip=None, simplify=None, sketch=None):
+            from matplotlib import _path
+
+            ops = backend_pdf.Op
+            return [backend_pdf.Verbatim(_path.convert_to_string(
+                path, transform, clip, simplify, sketch, PDF_DECIMALS,
+                [ops.moveto.value, ops.lineto.value, b"", ops.curveto.value,
+                 ops.closepath.value], True))]
+
+        self._path_ops = backend_pdf.PdfFile.__dict__["pathOperations"]
+        backend_pdf.pdfRepr = pdf_repr
+        backend_pdf.PdfFile.pathOperations = staticmethod(path_operations)
+        return self
+
+    def __exit__(self, *exc):
+        self._module.pdfRepr = self._original
+        self._module.PdfFile.pathOperations = self._path_ops
+        return False
+
+
+def _axis_values(axis, values):
+    """Plotted coordinates as a reader reads them: dates as ISO dates, categories by name,
+    numbers with :data:`SIGNIFICANT` digits."""
+    import numpy as np
+
+    converter = axis.get_converter() if hasattr(axis, "get_converter") else axis.converter
+    kind = type(converter).__name__ if converter is not None else ""
+    mapping = getattr(getattr(axis, "units", None), "_mapping", None)
+    out = []
+    for v in np.asarray(values, dtype=float):
+        if not np.isfinite(v):
+            out.append("")
+        elif "Date" in kind:
+            from matplotlib.dates import num2date
+
+            out.append(num2date(v).strftime("%Y-%m-%d"))
+        elif mapping and float(v).is_integer() and int(v) in mapping.values():
+            out.append(next(k for k, i in mapping.items() if i == int(v)))
+        else:
+            out.append(f"{v:.{SIGNIFICANT}g}")
+    return out
+
+
+def plotted(fig) -> str:
+    """CSV of exactly what ``fig`` draws: one row per plotted point, with its panel, series (the
+    legend label), kind (line, points, band, bar, segment), x and y as drawn, and the axis
+    labels. Written by :func:`save` next to the images."""
+    import csv
+    import io
+
+    import numpy as np
+    from matplotlib.collections import LineCollection, PathCollection, PolyCollection
+    from matplotlib.container import BarContainer
+
+    rows = []
+
+    def label(artist, fallback):
+        text = artist.get_label() if hasattr(artist, "get_label") else ""
+        return fallback if not text or str(text).startswith("_") else " ".join(str(text).split())
+
+    for number, ax in enumerate(fig.axes, start=1):
+        if not ax.get_visible() or not (ax.lines or ax.collections or ax.patches):
+            continue
+        panel = " ".join((ax.get_title() or ax.get_title("left") or f"panel {number}").split())
+        xl, yl = (" ".join(ax.get_xlabel().split()), " ".join(ax.get_ylabel().split()))
+
+        def add(series, kind, xy, ax=ax, panel=panel, xl=xl, yl=yl):
+            xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+            for x, y in zip(_axis_values(ax.xaxis, xy[:, 0]), _axis_values(ax.yaxis, xy[:, 1]),
+                            strict=True):
+                rows.append([panel, series, kind, x, y, xl, yl])
+
+        bar_patches = set()
+        for i, cont in enumerate(ax.containers, start=1):
+            if isinstance(cont, BarContainer):
+                series = label(cont, f"bars {i}")
+                horizontal = getattr(cont, "orientation", "vertical") == "horizontal"
+                for rect in cont.patches:
+                    bar_patches.add(id(rect))
+                    x, y, w, h = rect.get_x(), rect.get_y(), rect.get_width(), rect.get_height()
+                    add(series, "bar", [(x + w, y + h / 2)] if horizontal else [(x + w / 2, y + h)])
+        for i, line in enumerate(ax.lines, start=1):
+            if not line.get_visible() or not len(line.get_xydata()):
+                continue
+            x, y = line.get_data()
+            if np.asarray(x).dtype.kind not in "fiu" or np.asarray(y).dtype.kind not in "fiu":
+                x, y = line.get_xydata()[:, 0], line.get_xydata()[:, 1]
+            kind = "points" if line.get_linestyle() in ("None", "none", "", " ") else "line"
+            add(label(line, f"line {i}"), kind, np.column_stack([x, y]))
+        for i, coll in enumerate(ax.collections, start=1):
+            if not coll.get_visible():
+                continue
+            series = label(coll, f"series {i}")
+            if isinstance(coll, PathCollection):
+                if len(coll.get_offsets()):
+                    add(series, "points", np.asarray(coll.get_offsets()))
+            elif isinstance(coll, LineCollection):
+                for j, seg in enumerate(coll.get_segments(), start=1):
+                    add(f"{series} #{j}", "segment", seg)
+            elif isinstance(coll, PolyCollection):
+                for j, path in enumerate(coll.get_paths(), start=1):
+                    add(series if len(coll.get_paths()) == 1 else f"{series} #{j}", "band",
+                        path.vertices)
+        for i, patch in enumerate(ax.patches, start=1):
+            if id(patch) in bar_patches or not patch.get_visible() or not patch.get_label() \
+                    or patch.get_label().startswith("_"):
+                continue
+            vertices = patch.get_transform().transform(patch.get_path().vertices)
+            add(label(patch, f"shape {i}"), "shape", ax.transData.inverted().transform(vertices))
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["panel", "series", "kind", "x", "y", "x_axis", "y_axis"])
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def _check_committed_data(path: Path, data: str) -> None:
+    """The committed CSV of a figure is what this code plots (see :func:`_check_committed`)."""
+    if not path.is_file() or path.read_text(encoding="utf-8") != data:
+        raise RuntimeError(f"figures/{path.name} is not the data this code plots from data/ "
+                           "(run `make refresh` and commit the figures)")
 
 
 def _readable(fig, source_line: str) -> None:
@@ -119,6 +276,8 @@ def _readable(fig, source_line: str) -> None:
     _wrap(src, renderer, lambda box: box.x1 <= 0.95 * width_px)
     lines = src.get_text().count("\n") + 1
     fig.tight_layout(rect=(0, 0.05, 1, 1))
+    for ax in fig.axes:
+        _whole_ticks(ax)
     grow = max([_legend_out_of_the_way(ax, renderer) for ax in fig.axes] + [0.0])
     if grow:  # the plot keeps its height; the figure grows by the legend's
         w, h = fig.get_size_inches()
@@ -149,6 +308,29 @@ def _wrap(text, renderer, fits) -> None:
         text.set_text(textwrap.fill(flat, chars, break_on_hyphens=False))
         if fits(text.get_window_extent(renderer)):
             return
+
+
+def _whole_ticks(ax) -> None:
+    """Years read as years: an axis whose ticks are all years (1900-2100) gets one tick per
+    whole year, written without decimals ("2017", never "2017.0" or "2017.5"); any other axis
+    whose tick labels are all whole numbers written with ``.0`` loses the ``.0``."""
+    import re as _re
+
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    for axis in (ax.xaxis, ax.yaxis):
+        if axis.get_scale() != "linear":
+            continue
+        texts = [t.get_text().replace("\u2212", "-") for t in axis.get_ticklabels()
+                 if t.get_text()]
+        if not texts or not all(_re.fullmatch(r"-?\d+(\.\d+)?", t) for t in texts):
+            continue
+        values = [float(t) for t in texts]
+        if all(1900 <= v <= 2100 for v in values) and any("." in t for t in texts):
+            axis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=3))
+            axis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:.0f}"))
+        elif all(_re.fullmatch(r"-?\d+\.0", t) for t in texts):
+            axis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:.0f}"))
 
 
 def _untangle_ticks(ax, renderer) -> None:

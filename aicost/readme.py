@@ -34,39 +34,80 @@ def verdicts() -> str:
     return f"{first} {second}{pend} Full table: `make claims`."
 
 
-def _x(iv, invert: bool = False, digits: int = 2) -> str:
-    """A factor per year with its interval, e.g. ``1.8x (95% CI 1.1 to 3.1)``; ``invert`` turns
-    a factor below 1 into the fold decrease per year."""
-    from aicost.display import sig
-
-    v, lo, hi = (iv.value, iv.low, iv.high) if not invert else (1 / iv.value, 1 / iv.high,
-                                                                 1 / iv.low)
-    return f"{sig(v, digits)}x (95% CI {sig(lo, digits)} to {sig(hi, digits)})"
-
-
-def findings() -> str:
-    """What is getting cheaper, what dearer, and how fast: two sentences computed from the
-    reconciliation of notebook 11 (component and direct rates)."""
+def headline_numbers() -> dict[str, tuple[float, float, float]]:
+    """The README's headline numbers as (value, low, high), keyed as in
+    ``data/release_scorecards.csv`` (``finding:<name>``): the one place they are computed, for
+    the results block and the changelog."""
     from aicost.analyses import reconcile
-    from aicost.display import sig
+
+    def inv(iv):
+        return 1 / iv.value, 1 / iv.high, 1 / iv.low
 
     vision = reconcile.fixed_identity("vision")
     llm = reconcile.fixed_identity("llm")
-    pp = reconcile.pp_trend("cloud", "FP16/BF16 tensor")
-    d = pp.doubling_months()
+    d = reconcile.pp_trend("cloud", "FP16/BF16 tensor").doubling_months()
     top = reconcile.frontier_identity("Epoch amortised")
+    f_cost, f_comp = reconcile.factor(top["cost"]), reconcile.factor(top["compute"])
+    return {
+        "finding:imagenet-cheaper-per-year": inv(reconcile.factor(vision["cost"])),
+        "finding:gpt3-level-cheaper-per-year": inv(reconcile.factor(llm["cost"])),
+        "finding:cloud-flops-per-dollar-doubling-years": (d.value / 12, d.low / 12, d.high / 12),
+        "finding:frontier-cost-growth-per-year": (f_cost.value, f_cost.low, f_cost.high),
+        "finding:frontier-compute-growth-per-year": (f_comp.value, f_comp.low, f_comp.high),
+    }
+
+
+def _iv(v, lo, hi, unit: str = "x", digits: int = 2) -> str:
+    from aicost.display import sig
+
+    return f"{sig(v, digits)}{unit} (95% CI {sig(lo, digits)} to {sig(hi, digits)})"
+
+
+def findings() -> str:
+    """What is getting cheaper, what dearer, and how fast: computed from the reconciliation of
+    notebook 11 (component and direct rates), with the window of each rate in words and the
+    caveats a rate on a handful of points needs."""
+    import numpy as np
+
+    from aicost.analyses import imagenet_trend, llm
+    from aicost.display import sig
+    from aicost.trends import leave_one_out, to_date
+
+    h = headline_numbers()
+    im = h["finding:imagenet-cheaper-per-year"]
+    later = imagenet_trend.series_trend(imagenet_trend.FIRST_YEAR + 1, imagenet_trend.LAST_YEAR)
+    lat = later.annual_decline_factor()
+    trend, _ = llm.headline()
+    g = h["finding:gpt3-level-cheaper-per-year"]
+    loo = 10.0 ** -leave_one_out(trend)
+    last_low = to_date(float(np.max(trend.x)))
+    d = h["finding:cloud-flops-per-dollar-doubling-years"]
+    fc, fp = h["finding:frontier-cost-growth-per-year"], h["finding:frontier-compute-growth-per-year"]
+
+    def no_change(lo, hi) -> bool:
+        return lo <= 1 <= hi
+
+    imagenet = (
+        f"The cheapest ImageNet training run fell {_iv(*im)} a year on the fitted trend over "
+        f"{imagenet_trend.FIRST_YEAR}-{imagenet_trend.LAST_YEAR}"
+        + (", an interval that includes no change" if no_change(*im[1:]) else "")
+        + f"; nearly all of the fall is the {imagenet_trend.FIRST_YEAR}-to-"
+        f"{imagenet_trend.FIRST_YEAR + 1} step from DAWNBench's unoptimised reference entry, and "
+        f"from {imagenet_trend.FIRST_YEAR + 1} the rate is {_iv(lat.value, lat.low, lat.high)}"
+        + (" (no change not ruled out)" if no_change(lat.low, lat.high) else "") + ". ")
+    gpt3 = (
+        f"GPT-3-level training fell {_iv(*g)} a year from 2020 to its last new low "
+        f"({last_low:%b %Y}; no cheaper model since in our data), fitted on the "
+        f"{trend.n} record lows (the interval does not account for their selection; leaving one "
+        f"record out gives {sig(loo.min(), 2)} to {sig(loo.max(), 2)}x, the high end without the "
+        "single 2020 model)")
     return (
-        "**Getting cheaper: reaching a fixed capability.** The cheapest ImageNet training run "
-        f"got {_x(reconcile.factor(vision['cost']), invert=True)} cheaper a year over 2017-2024 "
-        f"and GPT-3-level training {_x(reconcile.factor(llm['cost']), invert=True)} a year from "
-        "2020 to the newest model (nearly all of it after 2022), as the compute needed fell and "
-        "cloud FLOP/s per dollar doubled "
-        f"every {sig(d.value / 12, 2)} years (95% CI {sig(d.low / 12, 2)} to "
-        f"{sig(d.high / 12, 2)}). **Getting dearer: the frontier.** The ten largest training "
-        f"runs at release cost {_x(reconcile.factor(top['cost']))} more each year since 2016 "
-        f"(Epoch AI's amortised estimates), because their compute grew "
-        f"{_x(reconcile.factor(top['compute']))} a year, far faster than price-performance "
-        "(notebooks 10 and 11).")
+        "**Getting cheaper: reaching a fixed capability.** " + imagenet + gpt3
+        + f", as the compute needed fell and cloud FLOP/s per dollar doubled every "
+        f"{_iv(*d, unit=' years')}. **Getting dearer: the frontier.** The ten largest training "
+        f"runs at release cost {_iv(*fc)} more each year since 2016 (Epoch AI's amortised "
+        f"estimates), because their compute grew {_iv(*fp)} a year, far faster than "
+        "price-performance (notebooks 10 and 11).")
 
 
 def series() -> str:

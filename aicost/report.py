@@ -30,6 +30,7 @@ from urllib.parse import quote
 
 import nbformat
 
+from aicost import glossary
 from aicost.figures import figure_index
 from aicost.notebooks import execute_all, ordered, title
 from aicost.paths import FIGURES, REPORT, ROOT
@@ -57,8 +58,24 @@ def captions(folder: Path | None = None) -> dict[str, str]:
     return out
 
 
+URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def _linked(escaped: str) -> str:
+    """Every web address in (already escaped) text as a link a reader can click: offline means
+    the report loads nothing, not that its sources are dead text."""
+    def link(m):
+        url = m.group(0)
+        tail = ""
+        while url and url[-1] in ".,;:)]":
+            tail, url = url[-1] + tail, url[:-1]
+        return f'<a class="aicost-source" href="{url}">{url}</a>{tail}'
+    return URL.sub(link, escaped)
+
+
 def _badged(text: str) -> str:
-    """A stream's text as HTML ``<pre>``, each verdict word replaced by its badge."""
+    """A stream's text as a styled HTML block (not ``<pre>``: it wraps at spaces on a phone),
+    each verdict word replaced by its badge and every web address a link."""
     from aicost.display import VERDICT_STYLE, badge
 
     out, pos = [], 0
@@ -66,42 +83,188 @@ def _badged(text: str) -> str:
         word = m.group(3).lower()
         if word not in VERDICT_STYLE:
             continue
-        out.append(html.escape(text[pos:m.start(3)]) + badge(word))
+        out.append(_linked(html.escape(text[pos:m.start(3)])) + badge(word))
         pos = m.end(3)
-    out.append(html.escape(text[pos:]))
-    return '<pre class="aicost-verdicts">' + "".join(out) + "</pre>"
+    out.append(_linked(html.escape(text[pos:].rstrip("\n"))))
+    cls = "aicost-out aicost-verdicts" if len(out) > 1 else "aicost-out"
+    return f'<div class="{cls}">' + "".join(out) + "</div>"
 
 
-def prepare(nb, figure_captions: dict[str, str]) -> tuple[object, set[str]]:
-    """A notebook as the site shows it (a copy; the argument is left alone) and the ids of the
-    claims whose verdict it prints.
+def figure_numbers(figure_captions: dict[str, str]) -> dict[str, int]:
+    """Figure name -> its number in the report (the order of figures/README.md)."""
+    return {name: k for k, name in enumerate(sorted(figure_captions), start=1)}
 
-    - code cells carry the ``hide-input`` tag: the code folds behind a toggle;
-    - a cell whose source saves a figure gets that figure's caption as the alt text of its image
-      (else the notebook's title, never a file name);
-    - a stream output holding verdict lines becomes HTML with a badge for each verdict (the plain
-      text is kept beside it), preceded by an anchor with a link back to the scorecard.
+
+def cite_figure(name: str, number: int, caption: str) -> str:
+    """The "cite this figure" line: author, year, title, version, figure number, address."""
+    ctx = citation()
+    return (f"{ctx['author']} ({ctx['year']}). \u201cFigure {number}: {caption}\u201d. In "
+            f"{ctx['title']}, version {ctx['version']}. {ctx['where']}figures/{name}.png")
+
+
+def figure_html(name: str, number: int, caption: str, *, page: str | None = None,
+                anchor_id: bool = True) -> str:
+    """A figure as a citable object: number, caption, stable file name, downloads (PNG, SVG,
+    PDF and the CSV of exactly the plotted data) and a line to cite it. One line of HTML."""
+    alt = html.escape(caption or f"Figure {number}", quote=True)
+    files = " \u00b7 ".join(f"<a href='figures/{name}.{ext}'>{label}</a>" for ext, label in
+                             (("png", "PNG"), ("svg", "SVG"), ("pdf", "PDF"),
+                              ("csv", "data (CSV)")))
+    where = f" \u00b7 <a href='{page}#figure-{name}'>in its section</a>" if page else ""
+    ident = f" id='figure-{name}'" if anchor_id else ""
+    return (f"<figure class='aicost-figure'{ident}><a href='figures/{name}.png'>"
+            f"<img src='figures/{name}.png' alt=\"{alt}\" loading='lazy'></a><figcaption>"
+            f"<strong>Figure {number}.</strong> {html.escape(caption)}"
+            f"<span class='aicost-fig-files'><code>{name}</code> \u00b7 {files}{where}</span>"
+            f"<span class='aicost-cite'>Cite: {html.escape(cite_figure(name, number, caption))}"
+            "</span></figcaption></figure>")
+
+
+def _estimate_text(r: dict) -> str:
+    """Our number and its interval, in words, for the card and the scorecard."""
+    from aicost.display import sig
+
+    if r["verdict"] == "not testable" or r["estimate"] is None or r["estimate"] != r["estimate"]:
+        return html.escape(str(r["note"] or "no estimate"))
+    unit = html.escape(str(r["unit"]))
+    if r["interval"] == "exact" or r["ci_low"] == r["ci_high"]:
+        return f"<strong>{sig(r['estimate'], 3)}</strong> {unit} (exact: no sampling interval)"
+    return (f"<strong>{sig(r['estimate'], 3)}</strong> {unit} ({html.escape(str(r['interval']))} "
+            f"{sig(r['ci_low'], 3)} to {sig(r['ci_high'], 3)})")
+
+
+def card_html(claim_ids: list[str], chart: str | None, figure_captions: dict[str, str],
+              notebook: str) -> str:
+    """The verdict card that opens a claim's page: the claim quoted with its claimant, date and
+    a clickable source, the verdict in words with the number and interval that decide it and the
+    band the claim's words allow, one chart, and links to the evidence below and to the code.
+    Further claims judged on the same page follow as one line each. One line of HTML."""
+    from aicost.claims import register
+    from aicost.display import badge
+    from aicost.scorecard import band_text, claimed_text, scorecard
+
+    frame, _ = scorecard()
+    rows = {r["id"]: r for r in frame.to_dict("records")}
+    claims = register()
+    lead, rest = claim_ids[0], claim_ids[1:]
+    r, c = rows[lead], claims[lead]
+    source = (f" \u00b7 <a class='aicost-source' href='{html.escape(c.url, quote=True)}'>source"
+              "</a>" if c.url else "")
+    decide = ""
+    if r["verdict"] != "not testable":
+        decide = (f"<p class='aicost-card-band'>Claimed: <strong>{claimed_text(c.claimed_value)}"
+                  f"</strong> {html.escape(c.unit)}; the claim's words allow "
+                  f"{html.escape(band_text(c))}. Rule: {html.escape(str(r['rule']))}.</p>")
+    repro = r.get("reproduction") or ""
+    repro = (f"<p class='aicost-card-note'>The claimant's own arithmetic: "
+             f"{html.escape(str(repro))} (a check of their sums, not support for the claim).</p>"
+             if isinstance(repro, str) and repro.strip() else "")
+    fig = ""
+    if chart:
+        number = figure_numbers(figure_captions)[chart]
+        fig = (f"<figure class='aicost-card-chart'><a href='#figure-{chart}'><img "
+               f"src='figures/{chart}.png' alt=\"{html.escape(figure_captions[chart], quote=True)}\">"
+               f"</a><figcaption>Figure {number}: {html.escape(figure_captions[chart])} "
+               f"(<a href='#figure-{chart}'>details and data</a>)</figcaption></figure>")
+    others = ""
+    if rest:
+        items = "".join(
+            f"<li><a href='#{anchor(cid)}'>{badge(rows[cid]['verdict'])}</a> "
+            f"{html.escape(claims[cid].short_name)} <small>({html.escape(claims[cid].who)}, "
+            f"{html.escape(str(claims[cid].date)[:4])}): ours {_estimate_text(rows[cid])}; "
+            f"claimed {claimed_text(claims[cid].claimed_value)}</small></li>" for cid in rest)
+        others = (f"<details class='aicost-card-more'><summary>{len(rest)} more claim(s) judged "
+                  f"on this page</summary><ul>{items}</ul></details>")
+    return (f"<section class='aicost-card' aria-label='Verdict'>"
+            f"<p class='aicost-card-verdict'><span class='aicost-card-label'>Verdict</span> "
+            f"<a href='#{anchor(lead)}'>{badge(r['verdict'])}</a></p>"
+            f"<blockquote class='aicost-quote'><p>\u201c{html.escape(c.quote)}\u201d</p>"
+            f"<footer>\u2014 {html.escape(c.who)}, {html.escape(str(c.date))}{source}</footer>"
+            f"</blockquote><p class='aicost-card-ours'>Our estimate: {_estimate_text(r)}</p>"
+            f"{decide}{repro}{fig}<p class='aicost-card-links'><a href='#{anchor(lead)}'>"
+            f"The evidence \u2193</a> \u00b7 <a href='notebooks/{notebook}'>the code (notebook "
+            f"{html.escape(notebook)})</a> \u00b7 <a href='glossary.html'>terms explained</a></p>"
+            f"{others}</section>")
+
+
+GLOSSARY_LINKED = 1  # how many times a term is linked to its definition per page: the first
+
+
+def _define_terms(source: str, seen: set[str]) -> str:
+    """The first use on a page of each glossary term becomes a link to its definition, with the
+    definition as a tooltip (Markdown text only; code, links and headings are left alone)."""
+    from aicost.glossary import TERMS, term_id
+
+    lines, out, fence = source.split("\n"), [], False
+    for line in lines:
+        if line.startswith("```"):
+            fence = not fence
+        if fence or line.startswith("#") or line.startswith("<"):
+            out.append(line)
+            continue
+        for term, definition in TERMS.items():
+            if term in seen:
+                continue
+            pattern = re.compile(rf"(?<![\w`\[/-]){re.escape(term)}(?![\w`\]/-])")
+            parts = re.split(r"(`[^`]*`|\[[^\]]*\]\([^)]*\)|<[^>]+>)", line)
+            done = False
+            for i in range(0, len(parts), 2):
+                m = pattern.search(parts[i])
+                if m and not done:
+                    tip = html.escape(definition.split(". ")[0].rstrip(".") + ".", quote=True)
+                    parts[i] = (parts[i][:m.start()] + f"<a class='aicost-term' href='glossary.html"
+                                f"#{term_id(term)}' title=\"{tip}\">{m.group(0)}</a>"
+                                + parts[i][m.end():])
+                    done = True
+            if done:
+                seen.add(term)
+                line = "".join(parts)
+        out.append(line)
+    return "\n".join(out)
+
+
+def prepare(nb, figure_captions: dict[str, str], stem: str = "") -> tuple[object, set[str]]:
+    """A notebook as the site shows it, an article (a copy; the argument is left alone), and the
+    ids of the claims whose verdict it prints.
+
+    - a claim's page opens, right under its title, with the verdict card (:func:`card_html`);
+    - code is not on the page (it is in the notebook, linked from the card and the page foot):
+      code cells keep only their outputs;
+    - a figure a cell saves is shown as the saved file, numbered and captioned, with its stable
+      name, downloads, its data as CSV and a line to cite it (:func:`figure_html`);
+    - printed text (results, quotes, verdict lines) is styled HTML that wraps, with each verdict
+      as a badge and each web address a link; an anchor before a verdict links back to the
+      scorecard;
+    - the first use of each glossary term links to its definition.
     """
-    from aicost.scorecard import cell_claims
+    from aicost.scorecard import cell_claims, scorecard
 
     nb = nbformat.reads(nbformat.writes(nb), as_version=4)
-    heading = title(nb)
-    cells, claims = [], set()
+    numbers = figure_numbers(figure_captions)
+    cells, claims, seen_terms = [], [], set()
+    last_figure, chart_for = None, {}
     for cell in nb.cells:
         if cell.cell_type != "code":
+            if cell.cell_type == "markdown":
+                cell.source = _define_terms(cell.source, seen_terms)
             cells.append(cell)
             continue
-        tags = list(cell.metadata.get("tags", []))
-        if "hide-input" not in tags:
-            cell.metadata["tags"] = [*tags, "hide-input"]
+        tags = [t for t in cell.metadata.get("tags", []) if t not in ("hide-input",)]
+        cell.metadata["tags"] = [*tags, "remove-input"]
+        names = [n for n in FIGURE_NAME.findall(cell.source) if n in figure_captions]
+        images = [i for i, o in enumerate(cell.outputs) if "image/png" in o.get("data", {})]
+        figures_after = []
+        if images and names:  # the i-th image shown is the i-th figure the cell saves
+            k = min(len(images), len(names))
+            for i in reversed(images[:k]):
+                del cell.outputs[i]
+            figures_after = [figure_html(n, numbers[n], figure_captions[n]) for n in names[:k]]
+            last_figure = names[0]
         if any("image/png" in o.get("data", {}) for o in cell.outputs):
-            names = [n for n in FIGURE_NAME.findall(cell.source) if n in figure_captions]
-            alt = figure_captions[names[0]] if names and figure_captions[names[0]] else (
-                f"Figure from {heading}")
-            cell.metadata["mystnb"] = {"image": {"alt": alt}}
+            cell.metadata["mystnb"] = {"image": {"alt": f"Figure from {title(nb)}"}}
         ids = cell_claims(cell)
         for out in cell.outputs:
-            if out.get("output_type") == "stream" and VERDICT_LINE.search(out.get("text", "")):
+            if out.get("output_type") == "stream":
                 text = out["text"]
                 out.clear()
                 out.update(nbformat.v4.new_output(
@@ -111,58 +274,129 @@ def prepare(nb, figure_captions: dict[str, str]) -> tuple[object, set[str]]:
             cells.append(nbformat.v4.new_markdown_cell(
                 f'<p class="claim-anchor">{links}<a href="index.html#scorecard">'
                 f"&#8593; back to the scorecard</a></p>"))
-            claims.update(ids)
+            for c in ids:
+                if c not in claims:
+                    claims.append(c)
+                    chart_for[c] = last_figure
+        if not cell.outputs:
+            cell.metadata["tags"] = [*cell.metadata["tags"], "remove-cell"]
         cells.append(cell)
+        cells += [nbformat.v4.new_markdown_cell(f) for f in figures_after]
+    own = [n for n in sorted(figure_captions) if stem and n[:2] == stem[:2]]
+    if claims:
+        frame, _ = scorecard()
+        order = [c for c in frame["id"] if c in claims]
+        if order:
+            lead = order[0]
+            chart = chart_for.get(lead) or (own[0] if own else None)
+            card = card_html(order, chart, figure_captions, f"{stem}.ipynb")
+            cells = _after_title(cells, card)
+            nb.metadata["aicost"] = {"lead": lead, "chart": chart}
+    if stem:
+        cells.append(nbformat.v4.new_markdown_cell(
+            f"<p class='aicost-methods'>The code behind every number on this page is in the "
+            f"notebook <a href='notebooks/{stem}.ipynb'>{stem}.ipynb</a>; it runs from the "
+            "dataset in the project's <code>data/</code> folder.</p>"))
     nb.cells = cells
     for i, cell in enumerate(nb.cells):
         cell.id = f"s{i:03d}"
-    return nb, claims
+    return nb, set(claims)
 
 
-def context() -> dict[str, str]:
-    """What the footer of every page says: version, data date, commit, citation. From the
-    checkout (git) and the package, never from a clock, so a rebuild of the same commit is
-    byte-identical."""
+def _after_title(cells: list, block: str) -> list:
+    """``cells`` with ``block`` (HTML) placed right under the page's ``# title``."""
+    for i, cell in enumerate(cells):
+        if cell.cell_type != "markdown":
+            continue
+        lines = cell.source.split("\n")
+        for j, line in enumerate(lines):
+            if line.startswith("# "):
+                head = nbformat.v4.new_markdown_cell("\n".join(lines[:j + 1]))
+                rest = "\n".join(lines[j + 1:]).strip("\n")
+                new = [head, nbformat.v4.new_markdown_cell(block)]
+                if rest:
+                    new.append(nbformat.v4.new_markdown_cell(rest))
+                return cells[:i] + new + cells[i + 1:]
+    return [nbformat.v4.new_markdown_cell(block), *cells]
+
+
+def _git(*args: str) -> str:
+    try:
+        return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True,
+                              check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+def _cff() -> dict:
+    import yaml
+
+    path = ROOT / "CITATION.cff"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def citation() -> dict[str, str]:
+    """Author, year, title, version and where the report lives, from CITATION.cff (the one
+    place they are written)."""
     from importlib.metadata import PackageNotFoundError, version
 
-    def git(*args: str) -> str:
-        try:
-            return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True,
-                                  check=True).stdout.strip()
-        except (OSError, subprocess.CalledProcessError):
-            return ""
-
+    cff = _cff()
     try:
         ver = version("aicost")
     except PackageNotFoundError:
-        ver = "unknown"
-    cff = (ROOT / "CITATION.cff").read_text(encoding="utf-8") if (ROOT / "CITATION.cff").exists() else ""
-    m = re.search(r'^title:\s*"?(.*?)"?\s*$', cff, re.M)
-    cite_title = m.group(1) if m else TITLE
-    commit = git("rev-parse", "--short=12", "HEAD") or "unknown"
+        ver = str(cff.get("version", "unknown"))
+    authors = ", ".join(a.get("name") or f"{a.get('family-names', '')}, {a.get('given-names', '')}"
+                        for a in cff.get("authors", [])) or "aicost contributors"
+    url = cff.get("url") or cff.get("repository-code") or ""
+    return {"author": authors, "year": str(cff.get("date-released", ""))[:4] or "n.d.",
+            "title": cff.get("title", TITLE), "version": ver, "released":
+            str(cff.get("date-released", "")), "where": f"{url.rstrip('/')}/" if url else ""}
+
+
+def build_date() -> str:
+    """The date this build stands for, never the clock: ``SOURCE_DATE_EPOCH`` when it is set to
+    a real date (the Makefile's 0 means "not set"), else the date of the commit built."""
+    import datetime as dt
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit() and int(epoch) > 0:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y-%m-%d")
+    return _git("log", "-1", "--format=%cs") or "unknown"
+
+
+def context() -> dict[str, str]:
+    """What every page says about itself: version and release date, data date, build date,
+    commit, citation. From the checkout (git, CITATION.cff) and the package, never from a clock,
+    so a rebuild of the same commit is byte-identical."""
+    cite = citation()
+    commit = _git("rev-parse", "--short=12", "HEAD") or "unknown"
+    ver = cite["version"]
     return {
         "aicost_version": ver,
+        "aicost_released": cite["released"] or "unreleased",
         "aicost_commit": commit,
-        "aicost_data_date": git("log", "-1", "--format=%cs", "--", "data") or "unknown",
-        "aicost_citation": (f"aicost contributors, \u201c{cite_title}\u201d, version {ver}, commit "
-                            f"{commit} (see CITATION.cff); please also credit the data sources in "
-                            "data/LICENSE.md."),
+        "aicost_data_date": _git("log", "-1", "--format=%cs", "--", "data") or "unknown",
+        "aicost_build_date": build_date(),
+        "aicost_citation": (f"{cite['author']} ({cite['year']}). \u201c{cite['title']}\u201d, "
+                            f"version {ver}, commit {commit}. {cite['where']}(see CITATION.cff); "
+                            "please also credit the data sources in data/LICENSE.md."),
     }
 
 
 def scorecard_html(anchors: dict[str, str] | None = None) -> str:
     """The scorecard as one HTML table (a single line, so Markdown keeps it as a raw block):
-    claim text, claimed value, our estimate with its interval, the verdict as a badge linking to
-    the section that holds it, and the notebook."""
+    claim with claimant and date, the verdict as a badge linking to the section that holds it,
+    claimed value, our estimate with its interval, the evidence, the page. Every cell carries its
+    column name, so that on a phone each row shows as a card (aicost.css)."""
     from aicost.display import badge, sig
-    from aicost.scorecard import claimed_text, scorecard
+    from aicost.scorecard import claimed_text, scorecard, who_short
 
     frame, pending = scorecard()
     if frame.empty:
         return f"<p>No claim has been assessed yet ({len(pending)} in the register).</p>"
-    head = "".join(f"<th>{h}</th>" for h in
-                   ("claim", "verdict", "claimed", "our estimate (interval)",
-                    "evidence, robustness", "notebook"))
+    cols = ("claim", "verdict", "claimed", "our estimate (interval)", "evidence", "page")
+    head = "".join(f"<th>{h}</th>" for h in cols)
     rows = []
     for r in frame.to_dict("records"):
         tested = r["verdict"] != "not testable"
@@ -173,6 +407,7 @@ def scorecard_html(anchors: dict[str, str] | None = None) -> str:
         else:
             est = (f"{sig(r['estimate'], 3)} <small>({html.escape(str(r['interval']))} "
                    f"{sig(r['ci_low'], 3)} to {sig(r['ci_high'], 3)})</small>")
+
         def text(v) -> str:
             return v if isinstance(v, str) else ""
 
@@ -185,17 +420,21 @@ def scorecard_html(anchors: dict[str, str] | None = None) -> str:
         page = Path(r["notebook"]).stem + ".html"
         target = page + ("#" + quote(anchors[r["id"]], safe="") if anchors and r["id"] in anchors
                          else "")
-        rows.append(
-            f"<tr><td>{html.escape(r['claim'])} <small><code>{html.escape(r['id'])}</code>"
-            f"</small></td><td><a href='{target}'>{badge(r['verdict'])}</a></td>"
-            f"<td class='num'><span>{claimed_text(r['claimed_value'])}</span> "
-            f"<small>{html.escape(r['unit'])}</small></td><td>{est}</td><td>{ev}</td>"
-            f"<td><a href='{page}'>{html.escape(r['notebook'][:2])}</a></td></tr>"
-        )
+        cells = (
+            f"{html.escape(r['claim'])} <small>{html.escape(who_short(str(r['who'])))}, "
+            f"{html.escape(str(r['date'])[:4])}</small>",
+            f"<a href='{target}'>{badge(r['verdict'])}</a>",
+            f"<span>{claimed_text(r['claimed_value'])}</span> <small>{html.escape(r['unit'])}"
+            "</small>",
+            est, ev, f"<a href='{page}'>{html.escape(r['notebook'][:2])}</a>")
+        classes = ("claim", "verdict", "num", "ours", "evidence", "page")
+        rows.append("<tr>" + "".join(
+            f"<td class='{c}' data-label='{h}'>{v}</td>"
+            for c, h, v in zip(classes, cols, cells, strict=True)) + "</tr>")
     tail = (f"<p>{len(pending)} claim(s) not yet assessed: {html.escape(', '.join(pending))}.</p>"
             if pending else "")
-    return (f"<div class='aicost-scorecard'><table><thead><tr>{head}</tr></thead><tbody>"
-            f"{''.join(rows)}</tbody></table></div>{tail}")
+    return (f"<div class='aicost-scorecard' tabindex='0'><table><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></div>{tail}")
 
 
 def counts_html() -> str:
@@ -209,42 +448,74 @@ def counts_html() -> str:
     return "<ul class='aicost-counts'>" + "".join(parts) + "</ul>"
 
 
-def index_source(entries: list[dict]) -> str:
-    """The index page (MyST Markdown): findings, scorecard, the sections, every figure."""
-    from aicost.readme import summary
+def findings_html(entries: list[dict], figure_captions: dict[str, str]) -> str:
+    """The key findings: per claim page, its lead claim in one sentence with its verdict, ours
+    against claimed, and its chart. One line of HTML."""
+    from aicost.claims import register
+    from aicost.display import badge
+    from aicost.scorecard import claimed_text, scorecard
 
+    frame, _ = scorecard()
+    rows = {r["id"]: r for r in frame.to_dict("records")}
+    claims = register()
+    numbers = figure_numbers(figure_captions)
+    items = []
+    for e in entries:
+        if not e.get("lead"):
+            continue
+        cid, chart = e["lead"], e.get("chart")
+        r, c = rows[cid], claims[cid]
+        img = (f"<figure class='aicost-card-chart'><a href='{e['stem']}.html#figure-{chart}'>"
+               f"<img src='figures/{chart}.png' alt=\"{html.escape(figure_captions[chart], quote=True)}"
+               f"\" loading='lazy'></a><figcaption>Figure {numbers[chart]}: "
+               f"{html.escape(figure_captions[chart])}</figcaption></figure>" if chart else "")
+        more = len(e["claims"]) - 1
+        items.append(
+            f"<li class='aicost-finding'><div class='aicost-finding-text'><p>"
+            f"<a href='{e['stem']}.html'>{badge(r['verdict'])}</a> "
+            f"<strong>{html.escape(c.short_name)}</strong> <small>({html.escape(c.who)}, "
+            f"{html.escape(str(c.date)[:4])})</small></p><p>Ours: {_estimate_text(r)}; claimed "
+            f"{claimed_text(c.claimed_value)}. <a href='{e['stem']}.html'>Read the page</a>"
+            + (f" ({more} more claim(s) there)" if more > 0 else "") + ".</p></div>"
+            f"<div class='aicost-finding-chart'>{img}</div></li>")
+    return "<ul class='aicost-findings'>" + "".join(items) + "</ul>"
+
+
+def index_source(entries: list[dict], figure_captions: dict[str, str] | None = None) -> str:
+    """The index page (MyST Markdown): key findings with their charts, the verdict counts, the
+    scorecard, the sections, every figure."""
+    figure_captions = captions() if figure_captions is None else figure_captions
+    numbers = figure_numbers(figure_captions)
     anchors = {cid: anchor(cid) for e in entries for cid in e["claims"]}
     figs = []
     for e in entries:
         for name, caption in e["figures"]:
-            alt = html.escape(caption or f"Figure from {e['title']}", quote=True)
-            figs.append(f"<figure><a href='figures/{name}.png'><img src='figures/{name}.png' "
-                        f"alt=\"{alt}\"></a><figcaption>{alt} "
-                        f"(<a href='{e['stem']}.html'>{name[:2]}</a>; "
-                        f"<a href='figures/{name}.svg'>svg</a>, <a href='figures/{name}.pdf'>pdf</a>)"
-                        "</figcaption></figure>")
-    toc = "\n".join(e["stem"] for e in entries)
-    findings = summary().replace("$", "\\$")  # MyST Markdown as in the README; money is not maths
+            figs.append(figure_html(name, numbers[name], caption, page=f"{e['stem']}.html",
+                                    anchor_id=False))
+    toc = "\n".join([e["stem"] for e in entries] + ["glossary", "changelog"])
     return f"""# {TITLE}
 
-<p>A reproducible report that re-derives, from a sourced dataset, the widely quoted claims that
-training AI models is getting cheaper, and gives each a verdict by one stated rule. Each verdict
-below links to the section of the notebook that holds its evidence.</p>
+<p class="aicost-lede">Famous claims that training AI is getting cheaper, each re-derived from a
+sourced dataset and given a verdict by one stated rule. The findings first; each links to its
+page, which opens with the claim, the verdict and the chart.</p>
 
 ## Findings
 
-{findings}
+{findings_html(entries, figure_captions)}
 
 {counts_html()}
 
 ## Scorecard
 
+<p class="aicost-hint">Every claim judged. On a narrow screen each claim is a card; on a wide one
+the table scrolls sideways if it must. Terms: <a href="glossary.html">glossary</a>.</p>
+
 {scorecard_html(anchors)}
 
 <p>The same table as data: <a href="figures/scorecard.csv">scorecard.csv</a>,
-<a href="figures/scorecard.md">scorecard.md</a>; on the command line,
-<code>python -m aicost claims</code>. The whole report on one page, for printing:
-<a href="single/index.html">single-page version</a>.</p>
+<a href="figures/scorecard.md">scorecard.md</a>. The whole report on one page, for printing:
+<a href="single/index.html">single-page version</a>. What changed since the last release:
+<a href="changelog.html">changelog</a>.</p>
 
 ## Sections
 
@@ -256,8 +527,31 @@ below links to the section of the notebook that holds its evidence.</p>
 
 ## Figures
 
+<p>Every figure with its number, stable file name, downloads and data.</p>
+
 <div class="aicost-figs">{"".join(figs)}</div>
 """
+
+
+def changelog_source() -> str:
+    """The changelog page: releases, and every verdict or number that moved since the first
+    release (:mod:`aicost.changelog`), or a page that says the log is not kept yet."""
+    try:
+        from aicost import changelog
+    except ImportError:
+        return ("# Changelog\n\n<p>No changelog is kept in this version of the report yet: "
+                "verdicts and numbers that move between releases will be listed here.</p>\n")
+    from aicost.display import html_table
+
+    releases = "".join(f"<li><strong>{html.escape(str(v))}</strong> ({html.escape(str(d))}): "
+                       f"{html.escape(str(s))}</li>" for v, d, s in changelog.RELEASES)
+    changes = changelog.changes()
+    body = (html_table(changes[["claim_id", "field", "old", "new", "why"]].astype(str))
+            if len(changes) else "<p>No verdict or number has changed since the first release."
+            "</p>")
+    return (f"# Changelog\n\n<p>Releases of the report, and every verdict or "
+            f"number that changed since the first release, with why.</p>\n\n## Releases\n\n"
+            f"<ul>{releases}</ul>\n\n## Verdicts and numbers that changed\n\n{body}\n")
 
 
 def _sphinx(src: Path, out: Path, builder: str) -> None:
@@ -283,6 +577,9 @@ def _single_page_links(page: Path) -> None:
     text = re.sub(r"""href=(['"])\d\d-[a-z0-9-]+\.html#""", r"href=\1#", text)
     text = re.sub(r"""href=(['"])(\d\d-[a-z0-9-]+)\.html\1""", r"href=\1#document-\2\1", text)
     text = re.sub(r"""href=(['"])index\.html#""", r"href=\1#", text)
+    text = re.sub(r"""href=(['"])(glossary|changelog)\.html#""", r"href=\1#", text)
+    text = re.sub(r"""href=(['"])(glossary|changelog)\.html\1""", r"href=\1#document-\2\1", text)
+    text = re.sub(r"""href=(['"])notebooks/""", r"href=\1../notebooks/", text)
     text = re.sub(r"""(href|src)=(['"])figures/""", r"\1=\2../figures/", text)
     text = re.sub(r"""(href|action)=(['"])search\.html""", r"\1=\2../search.html", text)
     text = text.replace("href='single/index.html'", "href='../index.html'")
@@ -311,11 +608,15 @@ def site(notebooks: list[Path], out: Path = REPORT, source: Path = SOURCE,
     entries = []
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
-        shown, claims = prepare(nb, figure_captions)
+        shown, claims = prepare(nb, figure_captions, path.stem)
+        lead = shown.metadata.pop("aicost", {})
         nbformat.write(shown, source / path.name)
         figs = [(n, c) for n, c in figure_captions.items() if n[:2] == path.stem[:2]]
-        entries.append({"stem": path.stem, "title": title(nb), "figures": figs, "claims": claims})
-    (source / "index.md").write_text(index_source(entries), encoding="utf-8")
+        entries.append({"stem": path.stem, "title": title(nb), "figures": figs, "claims": claims,
+                        "lead": lead.get("lead"), "chart": lead.get("chart")})
+    (source / "index.md").write_text(index_source(entries, figure_captions), encoding="utf-8")
+    (source / "glossary.md").write_text(glossary.page(), encoding="utf-8")
+    (source / "changelog.md").write_text(changelog_source(), encoding="utf-8")
     # Built beside the sources, then moved into place: myst-nb writes its working copies to
     # <output's parent>/jupyter_execute, which must not land in the project root or the report.
     work = source.parent / f"{source.name}-html"
@@ -330,6 +631,9 @@ def site(notebooks: list[Path], out: Path = REPORT, source: Path = SOURCE,
     shutil.move(work / "html", out)
     shutil.rmtree(work)
     copy_figures(out)
+    (out / "notebooks").mkdir()
+    for path in notebooks:  # the code behind each page, as run for this build
+        shutil.copyfile(path, out / "notebooks" / path.name)
     return entries
 
 

@@ -387,7 +387,9 @@ def render(fmt: str = "table") -> str:
         head = "| " + " | ".join(cols) + " |\n|" + "---|" * len(cols)
         body = "\n".join("| " + " | ".join(str(v) for v in row) + " |" for row in shown.values)
         return f"{head}\n{body}\n\n{foot}" if len(shown) else f"{head}\n\n{foot}"
-    text = shown.to_string(index=False) if len(shown) else "(no claim assessed yet)"
+    from aicost.display import claims_table
+
+    text = claims_table(frame) if len(frame) else "(no claim assessed yet)"
     return f"{text}\n\n{foot}"
 
 
@@ -433,7 +435,9 @@ def tally_text(frame) -> str:
                  f"{t['reproduces']} reproduce, {t['does_not_reproduce']} do not (a "
                  "reproduction is never counted as support).")
     if t["duplicates"]:
-        text += f" {t['duplicates']} repeated quotations of the same claims are counted once."
+        n = t["duplicates"]
+        text += (f" {n} repeated quotation{'s' if n > 1 else ''} of a registered claim "
+                 f"{'are' if n > 1 else 'is'} not counted again.")
     return text
 
 

@@ -55,3 +55,27 @@ def test_citation_matches_the_project():
     assert str(cff["version"]) == project["version"]
     assert cff["license"] == project["license"]
     assert cff["date-released"]
+
+
+def test_preferred_citation_is_the_report_and_agrees_with_the_file():
+    """The preferred citation names the report itself (title, authors, the release's year and
+    version); a repository address, once one exists, goes in repository-code and must then be
+    a real https URL."""
+    cff = yaml.safe_load(CFF.read_text())
+    pref = cff["preferred-citation"]
+    assert pref["title"] == cff["title"] and pref["authors"] == cff["authors"]
+    assert str(pref["version"]) == str(cff["version"])
+    assert str(pref["year"]) == str(cff["date-released"])[:4]
+    for key in ("repository-code", "url"):
+        if key in cff:
+            assert str(cff[key]).startswith("https://"), key
+
+
+def test_report_cites_what_the_file_says():
+    from aicost.report import citation, context
+
+    cff = yaml.safe_load(CFF.read_text())
+    cite = citation()
+    assert cite["title"] == cff["title"] and cite["version"] == str(cff["version"])
+    assert cite["year"] == str(cff["date-released"])[:4]
+    assert cff["title"] in context()["aicost_citation"]

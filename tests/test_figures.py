@@ -1,6 +1,7 @@
 """Figures are byte-identical across runs and carry a source line."""
 
 import hashlib
+import re
 
 import matplotlib
 
@@ -25,7 +26,7 @@ def test_byte_identical_across_runs(tmp_path, monkeypatch):
     monkeypatch.setenv("AICOST_FIGURE_FORMATS", "png,svg,pdf")  # make test turns writing off
     first = draw(tmp_path / "a")
     second = draw(tmp_path / "b")
-    assert set(first) == {".png", ".svg", ".pdf"}
+    assert set(first) == {".png", ".svg", ".pdf", ".csv"}
     assert first == second
 
 
@@ -51,7 +52,7 @@ def test_formats_can_be_limited(tmp_path, monkeypatch):
     monkeypatch.setenv("AICOST_FIGURE_FORMATS", "none")
     assert draw(tmp_path / "none") == {}
     monkeypatch.setenv("AICOST_FIGURE_FORMATS", "png")
-    assert set(draw(tmp_path / "png")) == {".png"}
+    assert set(draw(tmp_path / "png")) == {".png", ".csv"}  # the data go with any image
 
 
 def test_caption_and_source_in_every_format(tmp_path, monkeypatch):
@@ -140,3 +141,76 @@ def test_scorecard_figure_labels_are_claim_text():
     assert [label.replace("\n", " ") for label in labels] == [
         r"Costs fell from \$1,000 to \$10", "A claim we cannot test", "An inconclusive one"]
     plt.close(fig)
+
+
+def test_csv_holds_exactly_the_plotted_data(tmp_path, monkeypatch):
+    """The same save writes the data drawn: every point of every line, scatter and bar, with
+    its panel, series and kind, and nothing else."""
+    import csv
+
+    monkeypatch.setenv("AICOST_FIGURE_FORMATS", "png")
+    use_style()
+    fig, (a, b) = plt.subplots(1, 2)
+    a.plot([2017.0, 2018.0, 2019.0], [1000.0, 100.0, 10.5], label="cost")
+    a.set_title("Cost")
+    b.bar(["K80", "V100"], [3.0, 4.25], label="hours")
+    b.scatter([0.0, 1.0], [1.0, 2.0], label="runs")
+    paths = save(fig, "99-data", source="synthetic", folder=tmp_path)
+    plt.close(fig)
+    assert tmp_path / "99-data.csv" in paths
+    rows = list(csv.DictReader((tmp_path / "99-data.csv").open(encoding="utf-8")))
+    got = [(r["panel"], r["series"], r["kind"], r["x"], r["y"]) for r in rows]
+    assert got == [("Cost", "cost", "line", "2017", "1000"), ("Cost", "cost", "line", "2018", "100"),
+                   ("Cost", "cost", "line", "2019", "10.5"),
+                   ("panel 2", "hours", "bar", "K80", "3"), ("panel 2", "hours", "bar", "V100", "4.25"),
+                   ("panel 2", "runs", "points", "K80", "1"), ("panel 2", "runs", "points", "V100", "2")]
+
+
+def test_every_committed_figure_has_its_data():
+    from aicost.paths import FIGURES
+
+    for png in sorted(FIGURES.glob("[0-9][0-9]-*.png")):
+        data = png.with_suffix(".csv")
+        assert data.is_file(), f"{data.name} missing: run `make refresh`"
+        head = data.read_text(encoding="utf-8").splitlines()
+        assert head[0] == "panel,series,kind,x,y,x_axis,y_axis" and len(head) > 1, data.name
+
+
+def test_pdf_numbers_are_rounded_so_every_format_is_byte_identical(tmp_path, monkeypatch):
+    """matplotlib writes PDF coordinates with ten decimals, and their last digits moved between
+    machines: save() writes PDF_DECIMALS, and leaves matplotlib as it found it."""
+    import re
+    import zlib
+
+    from matplotlib.backends import backend_pdf
+
+    from aicost.figures import PDF_DECIMALS
+
+    before = (backend_pdf.pdfRepr, backend_pdf.PdfFile.__dict__["pathOperations"])
+    monkeypatch.setenv("AICOST_FIGURE_FORMATS", "pdf")
+    use_style()
+    fig, ax = plt.subplots()
+    ax.plot([0.1234567891, 0.3333333333, 0.7], [1 / 3, 2 / 3, 0.123456789])
+    ax.set_title("thirds")
+    save(fig, "99-pdf", source="synthetic", folder=tmp_path)
+    plt.close(fig)
+    assert (backend_pdf.pdfRepr, backend_pdf.PdfFile.__dict__["pathOperations"]) == before
+    pdf = (tmp_path / "99-pdf.pdf").read_bytes()
+    content = b"".join(zlib.decompress(m.group(1)) for m in
+                       re.finditer(rb"stream\r?\n(x.*?)\r?\nendstream", pdf, re.S))
+    content += re.sub(rb"stream\r?\n.*?endstream", b"", pdf, flags=re.S)
+    decimals = [len(d) for d in re.findall(rb"(?<![\w/])-?\d+\.(\d+)(?![\w])", content)]
+    assert decimals and max(decimals) <= PDF_DECIMALS, max(decimals)
+
+
+def test_year_ticks_read_as_years(tmp_path, monkeypatch):
+    monkeypatch.setenv("AICOST_FIGURE_FORMATS", "none")
+    use_style()
+    fig, ax = plt.subplots()
+    ax.plot([2017.0, 2018.0, 2019.5], [3.0, 2.0, 1.0])
+    ax.set_title("years")
+    save(fig, "99-years", source="synthetic", folder=tmp_path)
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    plt.close(fig)
+    assert labels and all(re.fullmatch(r"20\d\d", t) for t in labels), labels

@@ -157,3 +157,23 @@ def test_first_below_threshold():
     assert bool(fb.loc["p", "by_deadline"]) and fb.loc["p", "cheapest_result"] == "c"
     assert fb.loc["q", "first_result"] == "never" and not bool(fb.loc["q", "by_deadline"])
     assert fb.loc["q", "cheapest_usd"] == 2.0
+
+
+def test_data_flows_one_way_between_the_resnet_and_mlperf_analyses():
+    """mlperf_pricing -> imagenet_trend -> mlperf: neither lower module imports a higher one."""
+    import ast
+
+    from aicost.paths import ROOT
+
+    def imports(name: str) -> set[str]:
+        tree = ast.parse((ROOT / "aicost" / "analyses" / f"{name}.py").read_text(encoding="utf-8"))
+        found = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                found |= {node.module} | {f"{node.module}.{a.name}" for a in node.names}
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names}
+        return found
+
+    assert "aicost.analyses.mlperf" not in imports("imagenet_trend")
+    assert not {"aicost.analyses.mlperf", "aicost.analyses.imagenet_trend"} & imports("mlperf_pricing")

@@ -65,10 +65,9 @@ def parse(path: Path) -> Page:
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    out = tmp_path_factory.mktemp("report")
-    entries = site(ordered(), out / "site", out / "src")
-    return out / "site", entries
+def report(report_site):
+    """One render per session (tests/conftest.py), shared with tests/test_browser.py."""
+    return report_site
 
 
 def pages(root: Path) -> list[Path]:
@@ -90,6 +89,10 @@ def test_index_leads_with_findings_then_scorecard_then_sections(report):
     text = (root / "index.html").read_text(encoding="utf-8")
     found = [text.index(f'id="{s}"') for s in ("findings", "scorecard", "sections", "figures")]
     assert found == sorted(found)
+    findings = text[found[0]:found[1]]
+    for stem in claim_pages():  # one key finding per claim page, each with its chart
+        assert f"href='{stem}.html'" in findings, f"{stem}: no key finding"
+    assert findings.count("class='aicost-finding'") == findings.count("<img"), "finding sans chart"
     listing = text[text.index('id="sections"'):]
     positions = [listing.index(f'href="{nb.stem}.html"') for nb in ordered()]
     assert positions == sorted(positions), "notebooks out of order in the contents"
@@ -147,8 +150,12 @@ def test_every_page_has_viewport_footer_and_navigation(report):
         parsed = parse(page)
         assert any(m.get("name") == "viewport" for m in parsed.meta), f"{page.name}: no viewport"
         text = page.read_text(encoding="utf-8")
-        for key in ("aicost_version", "aicost_commit", "aicost_data_date"):
+        for key in ("aicost_version", "aicost_commit", "aicost_data_date", "aicost_build_date",
+                    "aicost_released"):
             assert ctx[key] in text, f"{page.name}: footer lacks {key}"
+        dates = text[text.index('class="aicost-dates"'):][:400]
+        assert "data as of" in dates and "updated" in dates and ctx["aicost_version"] in dates, (
+            f"{page.name}: no dates line above the text")
         assert "How to cite" in text and "Licences" in text, page.name
     notebook_pages = [root / f"{nb.stem}.html" for nb in ordered()]
     for page in notebook_pages[1:]:
@@ -195,11 +202,118 @@ def test_single_page_version_holds_every_notebook(report):
         assert title(nbformat.read(nb, as_version=4)) in text, f"{nb.name} not in the single page"
 
 
-def test_code_is_folded_away_but_present(report):
+def test_code_is_off_the_article_and_linked(report):
+    """Article pages show prose, tables and figures; the code is in the notebook each page links
+    to (a copy of what was run sits beside the pages)."""
     root, _ = report
-    text = (root / "01-resnet50-2017-2019.html").read_text(encoding="utf-8")
-    assert "<details" in text and "Show code" in text
-    assert "bootstrap_trend" in text  # the code itself is on the page, behind the toggle
+    for nb in ordered():
+        text = (root / f"{nb.stem}.html").read_text(encoding="utf-8")
+        assert "Show code" not in text and "highlight-ipython3" not in text, nb.stem
+        assert f"notebooks/{nb.name}" in text, f"{nb.stem}: no link to its notebook"
+        assert (root / "notebooks" / nb.name).is_file()
+    assert "bootstrap_trend" not in (root / "01-resnet50-2017-2019.html").read_text(
+        encoding="utf-8")
+
+
+def article(page: Path) -> str:
+    text = page.read_text(encoding="utf-8")
+    return text[text.index("<article"):text.index("</article>")]
+
+
+def test_printed_results_are_text_that_wraps_not_pre_boxes(report):
+    root, _ = report
+    for nb in ordered():
+        body = article(root / f"{nb.stem}.html")
+        assert "<pre" not in body, f"{nb.stem}: a <pre> box in the article"
+    body = article(root / "04-llm-gpt3-level.html")
+    assert 'class="aicost-out' in body
+
+
+def claim_pages() -> dict[str, list[str]]:
+    """Page stem -> the ids of the claims judged on it, in scorecard order."""
+    from aicost.scorecard import scorecard
+
+    frame, _ = scorecard()
+    out: dict[str, list[str]] = {}
+    for cid, notebook in zip(frame["id"], frame["notebook"], strict=True):
+        out.setdefault(Path(notebook).stem, []).append(cid)
+    return out
+
+
+def test_every_claim_page_opens_with_its_verdict_card(report):
+    """Right under the title: the claim quoted, with claimant, date and a link to the source;
+    the verdict badge; our number; a chart; links to the evidence and the code."""
+    from aicost.claims import register
+    from aicost.display import badge
+    from aicost.scorecard import scorecard
+
+    root, _ = report
+    frame, _ = scorecard()
+    verdicts = dict(zip(frame["id"], frame["verdict"], strict=True))
+    claims = register()
+    assert claim_pages(), "no claim is judged anywhere"
+    for stem, ids in claim_pages().items():
+        body = html_lib.unescape(article(root / f"{stem}.html"))
+        h1, card = body.find("<h1"), body.find("aicost-card")
+        assert 0 <= h1 < card, f"{stem}: no verdict card under the title"
+        assert card < body.find("<h2") or body.find("<h2") < 0, f"{stem}: card is not first"
+        block = body[card:body.index("</section>", card)]
+        lead = claims[ids[0]]
+        assert html_lib.unescape(badge(verdicts[ids[0]])) in block, stem
+        assert lead.quote in block and lead.who in block and str(lead.date) in block, stem
+        if lead.url:
+            assert f"href='{lead.url}'" in block or f'href="{lead.url}"' in block, stem
+        assert f"#{anchor(ids[0])}" in block, f"{stem}: no link to the evidence"
+        assert f"notebooks/{stem}.ipynb" in block, f"{stem}: no link to the code"
+        for cid in ids[1:]:
+            assert f"#{anchor(cid)}" in block, f"{stem}: {cid} not listed on the card"
+
+
+def test_every_figure_is_a_citable_object_on_its_page(report):
+    """Numbered, captioned, its stable name shown, PNG/SVG/PDF and the CSV of its data linked,
+    a line to cite it; every linked file is in the report."""
+    from aicost.report import captions, figure_numbers
+
+    root, _ = report
+    caps = captions()
+    numbers = figure_numbers(caps)
+    assert sorted(numbers.values()) == list(range(1, len(caps) + 1))
+    for name, caption in caps.items():
+        stem = next(nb.stem for nb in ordered() if nb.stem[:2] == name[:2])
+        body = html_lib.unescape(article(root / f"{stem}.html"))
+        at = body.find(f"id='figure-{name}'")
+        assert at >= 0, f"{name}: not a figure on {stem}.html"
+        block = body[at:body.index("</figure>", at)]
+        assert f"Figure {numbers[name]}." in block and caption in block, name
+        assert f"<code>{name}</code>" in block, f"{name}: stable name not shown"
+        for ext in ("png", "svg", "pdf", "csv"):
+            assert f"figures/{name}.{ext}" in block, f"{name}: no {ext} link"
+            assert (root / "figures" / f"{name}.{ext}").is_file(), f"{name}.{ext} not copied"
+        assert "Cite:" in block and f"Figure {numbers[name]}: {caption}" in block, name
+
+
+def test_glossary_defines_the_terms_and_pages_link_to_it(report):
+    from aicost.glossary import TERMS, term_id
+
+    root, _ = report
+    ids = parse(root / "glossary.html").ids
+    for term in ("MMLU", "FLOP", "FLOP/s", "amortised", "bootstrap", "OLS", "record frontier",
+                 "reproduced", "independent", "exact"):
+        assert term in TERMS and term_id(term) in ids, term
+    linked = "".join((root / f"{nb.stem}.html").read_text(encoding="utf-8") for nb in ordered())
+    assert linked.count("class='aicost-term'") >= 5, "terms are not linked where first used"
+
+
+def test_changelog_page_exists_and_is_linked(report):
+    root, _ = report
+    assert (root / "changelog.html").is_file()
+    assert 'href="changelog.html"' in (root / "index.html").read_text(encoding="utf-8")
+
+
+def test_sources_are_clickable(report):
+    root, _ = report
+    text = (root / "04-llm-gpt3-level.html").read_text(encoding="utf-8")
+    assert re.search(r"""<a class=["']aicost-source["'] href=["']https?://""", text)
 
 
 def test_verdicts_are_badges_with_words(report):
@@ -287,7 +401,8 @@ def test_every_verdict_has_a_distinct_labelled_badge():
     from aicost.display import VERDICT_STYLE, badge
 
     assert set(VERDICTS) <= set(VERDICT_STYLE)
-    assert len(VERDICT_STYLE) == 7
+    assert len(VERDICT_STYLE) == 9
+    assert {"pending", "no independent test"} <= set(VERDICT_STYLE)
     for verdict, (_colour, symbol) in VERDICT_STYLE.items():
         out = badge(verdict)
         assert out.endswith(f"{symbol} {verdict}</span>"), out  # the word, never colour alone
@@ -330,3 +445,51 @@ def test_build_leaves_no_working_copies_beside_or_in_the_report(report):
     assert not (root / "jupyter_execute").exists()
     assert not (root.parent / "jupyter_execute").exists()
     assert not (root / "_sources").exists() or not any((root / "_sources").iterdir())
+
+
+# --- the scorecard on the command line -------------------------------------------------------
+
+def test_claims_table_fits_100_columns_and_says_what_a_reader_needs():
+    from aicost.display import claims_table
+    from aicost.scorecard import claimed_text, scorecard
+
+    frame, _ = scorecard()
+    out = claims_table(frame)
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    flat = " ".join(" ".join(lines).split())
+    for r in frame.to_dict("records"):
+        assert f"[{r['id']}]" in out, r["id"]
+        assert r["verdict"] in flat
+        assert f"claimed {claimed_text(r['claimed_value'])}" in flat or (
+            f"claimed {float(r['claimed_value']):,.0f}" in flat), r["id"]
+    first = frame.iloc[0]
+    assert " ".join(first["claim"].split()[:3]) in flat
+
+
+def test_claims_table_shows_reproduction_as_a_check_not_support():
+    from aicost.display import claims_table
+    from aicost.scorecard import scorecard
+
+    frame, _ = scorecard()
+    frame = frame.head(1).copy()
+    frame["reproduction"] = ["reproduces"]
+    out = claims_table(frame)
+    assert "claimant's sums: reproduces" in out
+
+
+def test_claims_help_explains_every_verdict_and_column():
+    import contextlib
+    import io
+
+    from aicost.__main__ import COLUMNS_HELP, main
+    from aicost.display import VERDICT_STYLE
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf), pytest.raises(SystemExit):
+        main(["claims", "--help"])
+    text = buf.getvalue()
+    for verdict in VERDICT_STYLE:
+        assert f"  {verdict}: " in text, verdict
+    for column in COLUMNS_HELP:
+        assert f"  {column}: " in text, column

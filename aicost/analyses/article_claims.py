@@ -20,11 +20,17 @@ from aicost.data import load
 from aicost.scorecard import assesses
 from aicost.trends import DEFAULT_SEED, Interval, bootstrap_trend, decimal_year
 
-NB10 = ("v100-gcp-2.28", "m6-10t-gpu-hours", "m6-10t-10t-params", "mt-nlg-4480-a100",
-        "mt-nlg-530b-params", "imagenet-5pct-carbon-nyc", "seed-rl-80pct", "seed-rl-millions-fps",
-        "deepmind-572m-loss", "deepmind-billion-debt", "forrester-48pct", "mosaicml-37m")
+NB10 = ("v100-gcp-2.28", "imagenet-5pct-carbon-nyc", "seed-rl-80pct")
 NB11 = ("moore-law-2y-performance", "moore-first-decade-12mo", "moore-first-decade-2x",
-        "ark-10-100x", "k80-v100-3-years")
+        "ark-10-100x")
+# Moore's first decade (1965-1975) is about integrated circuits of 1959-1975; our transistor
+# counts are microprocessors from 1971: a different population and a different period.
+FIRST_DECADE_UNTESTABLE = (
+    "not testable with these data: the claim is about Moore's first decade (1965-1975), the "
+    "integrated circuits of his 1965 and 1975 papers; our transistor counts are microprocessors "
+    "from 1971 (the 4004), a different population over a different period, and Moore's own "
+    "data points are not transcribed here (his 1975 paper says complexity had doubled about "
+    "every year). The microprocessor readings below are context, not a test")
 SEED = DEFAULT_SEED + 13
 FIRST_DECADE = (1971, 1980)   # the first decade the microprocessor counts cover (from the 4004)
 THEREAFTER = (1981, 2019)
@@ -61,37 +67,6 @@ def v100_reading() -> tuple[Estimate, list]:
     return estimate(cheapest, cheapest, cheapest, note, "exact"), alts
 
 
-def _inputs() -> dict:
-    t = load("price_tag_inputs")
-    return {(r.system, r.fact): float(r.value) for r in t.itertuples()}
-
-
-def m6_estimate() -> Estimate:
-    inp = _inputs()
-    gpu_hours = inp[("M6-10T", "gpus")] * inp[("M6-10T", "training_time_hours")]
-    note = ("the paper's abstract: 512 GPUs within 10 days (GPU model not named there; "
-            "the V100 is the article's)")
-    return estimate(gpu_hours, gpu_hours, gpu_hours, note, "exact")
-
-
-def m6_params_estimate() -> Estimate:
-    n = _inputs()[("M6-10T", "parameters")]
-    return estimate(n, n, n, "the paper's abstract: a 10-trillion-parameter model (sharing-delinking, "
-                    "not dense)", "exact")
-
-
-def mt_nlg_params_estimate() -> Estimate:
-    n = float(load("ml_systems").set_index("system").loc["Megatron-Turing NLG 530B", "parameters"])
-    return estimate(n, n, n, "Epoch's parameter count for Megatron-Turing NLG 530B", "exact")
-
-
-def mt_nlg_estimate() -> Estimate:
-    m = load("ml_systems").set_index("system").loc["Megatron-Turing NLG 530B"]
-    n = float(m["hardware_quantity"])
-    note = f"Epoch's record: {int(n)} x {m['training_hardware']} (from the paper)"
-    return estimate(n, n, n, note, "exact")
-
-
 UNTESTABLE = {
     "imagenet-5pct-carbon-nyc": (
         "no emissions data: the sources hold neither the energy or carbon intensity of the "
@@ -99,27 +74,12 @@ UNTESTABLE = {
     "seed-rl-80pct": (
         "the SEED RL paper's cost tables (IMPALA vs SEED per billion frames) are not in the "
         "sources, and no table here has reinforcement-learning training costs"),
-    "deepmind-572m-loss": (
-        "a company's annual accounts, not a training cost; no financial statements are in the "
-        "sources"),
-    "deepmind-billion-debt": (
-        "a company's balance sheet, not a training cost; no financial statements are in the "
-        "sources"),
-    "seed-rl-millions-fps": (
-        "the SEED RL paper's throughput measurements are not in the sources"),
-    "mosaicml-37m": (
-        "a start-up's funding round, not a training cost; no funding data are in the sources"),
-    "forrester-48pct": (
-        "a 2017 survey of companies; the survey's data are not in the sources and no table "
-        "here measures adoption barriers"),
 }
 
 
 @assesses(*NB10)
 def assess_nb10() -> dict[str, Estimate]:
-    out = {"v100-gcp-2.28": with_alternatives(*v100_reading()), "m6-10t-gpu-hours": m6_estimate(),
-           "mt-nlg-4480-a100": mt_nlg_estimate(), "m6-10t-10t-params": m6_params_estimate(),
-           "mt-nlg-530b-params": mt_nlg_params_estimate()}
+    out = {"v100-gcp-2.28": with_alternatives(*v100_reading())}
     out.update({cid: Estimate.untestable(reason) for cid, reason in UNTESTABLE.items()})
     return out
 
@@ -212,23 +172,23 @@ def ark_range_reading() -> tuple[Estimate, list]:
     return estimate(train.value, train.low, train.high, note, train.interval), alts
 
 
-def k80_v100_reading() -> tuple[Estimate, list]:
-    a = load("accelerators").set_index("accelerator")
-    k80 = decimal_year([a.loc["K80", "family_first_release_date"]])[0]
-    v100_first = decimal_year([a.loc["V100", "family_first_release_date"]])[0]
-    v100_rep = decimal_year([a.loc["V100", "release_date"]])[0]
-    alts = [("K80 to the V100 variant in accelerators (SXM2 32 GB)",
-             estimate(*[v100_rep - k80] * 3, interval="exact"))]
-    note = "first release of the K80 to first release of the V100 family (accelerators)"
-    return estimate(*[v100_first - k80] * 3, note, "exact"), alts
-
-
 READINGS = {"moore-law-2y-performance": moore_2y_reading,
             "moore-first-decade-12mo": first_decade_reading,
             "moore-first-decade-2x": first_decade_2x_reading,
-            "ark-10-100x": ark_range_reading, "k80-v100-3-years": k80_v100_reading}
+            "ark-10-100x": ark_range_reading}
+
+
+def _first_decade(est: Estimate, alternatives: list) -> Estimate:
+    """Not testable on these data; the microprocessor readings stay visible as context."""
+    context = [("microprocessors " + ("1971-1980 (primary of release 0.1.0)" if i == 0 else label),
+                alt) for i, (label, alt) in enumerate([("", est), *alternatives])]
+    return Estimate(not_testable=FIRST_DECADE_UNTESTABLE, alternatives=tuple(context))
 
 
 @assesses(*NB11)
 def assess_nb11() -> dict[str, Estimate]:
-    return {cid: with_alternatives(*reading()) for cid, reading in READINGS.items()}
+    out = {cid: with_alternatives(*reading()) for cid, reading in READINGS.items()}
+    for cid in ("moore-first-decade-12mo", "moore-first-decade-2x"):
+        est = out[cid]
+        out[cid] = _first_decade(est.with_alternatives(()), list(est.alternatives))
+    return out

@@ -31,8 +31,9 @@ import numpy as np
 import pandas as pd
 
 from aicost import cache
+from aicost.analyses import mlperf_pricing
 from aicost.claims import Estimate
-from aicost.costs import cost_from_hours, price_range, price_window, to_constant_dollars
+from aicost.costs import cost_from_hours, price_ranges, to_constant_dollars
 from aicost.data import load
 from aicost.scorecard import assesses
 from aicost.trends import DEFAULT_BOOT, DEFAULT_SEED, Interval, Trend, decimal_year, fit_trend
@@ -45,6 +46,8 @@ BREAK_YEAR = 2021.0  # "after 2020": the fit is allowed to change slope at 2021-
 FORECAST_DEADLINE = pd.Timestamp("2020-12-31")
 BASE_YEAR = 2024
 AI_INDEX_ROUNDED_2021 = 4.60  # the AI Index text's rounding of its 2021 value ($4.59)
+ONE_DOLLAR = 1.0
+ARK_DEADLINE = FORECAST_DEADLINE  # ARK's "$1 ResNet-50 by the end of 2020"
 
 DAWN = "DAWNBench (published price)"
 DAWN_CLOUD = "DAWNBench (cloud price)"
@@ -107,25 +110,22 @@ def price_entries(table: pd.DataFrame, price_table: pd.DataFrame, window_days: i
     ``cost_low/cost/cost_high`` = hours x count x price;
     ``excluded`` holds the rows that could not be priced with a ``reason`` (never dropped silently).
     """
-    priced, excluded = [], []
-    for idx, row in table.iterrows():
-        count = row["accelerator_count"]
-        if pd.isna(count):
-            excluded.append((idx, "no accelerator count (CPU-only system); no per-accelerator "
-                                  "price applies"))
-            continue
-        try:
-            pr = price_range(price_table, row["accelerator"], row["date"], window_days,
-                             kinds=kinds, not_after=row["date"])
-        except LookupError:
-            excluded.append((idx, f"no on-demand price for {row['accelerator']} in the "
-                                  f"{window_days} days up to the result's date"))
-            continue
-        hours, n = float(row["hours_to_target"]), float(count)
-        listed = window_prices(price_table, row["accelerator"], row["date"], window_days, kinds)
-        priced.append((idx, pr.low, pr.median, pr.high, pr.n, listed,
-                       cost_from_hours(hours, n, pr.low), cost_from_hours(hours, n, pr.median),
-                       cost_from_hours(hours, n, pr.high)))
+    counted = table[table["accelerator_count"].notna()]
+    pr = price_ranges(price_table, counted["accelerator"], counted["date"], window_days,
+                      kinds=kinds, not_after=counted["date"], with_values=True)
+    found = pr["n"].to_numpy() > 0
+    hours = counted["hours_to_target"].to_numpy(dtype=float)[found]
+    n = counted["accelerator_count"].to_numpy(dtype=float)[found]
+    low, median, high = (pr[c].to_numpy()[found] for c in ("low", "median", "high"))
+    costs = [cost_from_hours(hours, n, p) if len(p) else p for p in (low, median, high)]
+    priced = list(zip(counted.index[found], low, median, high, pr["n"].to_numpy()[found].tolist(),
+                      pr["values"][found], *costs, strict=True))
+    reasons = pd.Series("no accelerator count (CPU-only system); no per-accelerator price applies",
+                        index=table.index, dtype=object)
+    reasons[counted.index] = [f"no on-demand price for {acc} in the {window_days} days up to the "
+                              "result's date" for acc in counted["accelerator"]]
+    done = set(counted.index[found])
+    excluded = [(idx, reasons[idx]) for idx in table.index if idx not in done]
     cols = ["price_low", "price_median", "price_high", "price_n", "window_prices", "cost_low",
             "cost", "cost_high"]
     pf = pd.DataFrame([p[1:] for p in priced], index=[p[0] for p in priced], columns=cols)
@@ -140,15 +140,10 @@ def window_prices(price_table: pd.DataFrame, accelerator: str, date,
                   window_days: int = WINDOW_DAYS,
                   kinds: tuple[str, ...] | None = PRICE_KINDS) -> tuple[float, ...]:
     """Every price per accelerator-hour of ``accelerator`` within ``window_days`` before ``date``
-    and none after it (the same selection as ``aicost.costs.price_range`` with
-    ``not_after=date``), sorted ascending."""
-    p = price_table
-    lo, hi = price_window(date, window_days, not_after=date)
-    sel = p[(p["accelerator"] == accelerator) & p["price_per_accelerator_hour_usd"].notna()
-            & (p["date"] >= lo) & (p["date"] <= hi)]
-    if kinds is not None:
-        sel = sel[sel["price_kind"].isin(kinds)]
-    return tuple(sorted(float(v) for v in sel["price_per_accelerator_hour_usd"]))
+    and none after it (``aicost.costs.price_ranges`` with ``not_after=date``), sorted
+    ascending."""
+    return price_ranges(price_table, [accelerator], [date], window_days, kinds=kinds,
+                        not_after=[date], with_values=True)["values"].iloc[0]
 
 
 @cache.memo(maxsize=8)
@@ -555,14 +550,84 @@ def assess() -> dict[str, Estimate]:
 
 def newest_one_dollar_readings() -> tuple:
     """The $1 forecast scored on the newest data (to the last ResNet-50 round, 2024), one
-    reading per price basis, none with look-ahead prices (``aicost.analyses.mlperf``)."""
-    from aicost.analyses import mlperf
-
-    main, alts = mlperf.one_dollar_newest()
+    reading per price basis, none with look-ahead prices (:func:`one_dollar_newest`)."""
+    main, alts = one_dollar_newest()
     out = [("no deadline: cheapest to 2024, MLPerf at the median price", main)]
     out += [(f"no deadline: cheapest to 2024, {label}", est) for label, est in alts
             if "look-ahead" not in label]
     return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# ARK's "$1 ResNet-50 by the end of 2020", on the newest data
+# ---------------------------------------------------------------------------------------------
+def resnet_costs() -> pd.DataFrame:
+    """Every ResNet-50 result with a cost: DAWNBench entries at their published price, and
+    MLPerf results (available systems) at the low / median / high on-demand price of the year
+    before the round, under each price basis (and, as a sensitivity, with look-ahead prices
+    within +-365 days)."""
+    t = load("imagenet_training_runs")
+    d = t[(t["benchmark"] == "DAWNBench") & t["cost_usd"].notna()
+          & (t["model"] == mlperf_pricing.RESNET)]
+    rows = [pd.DataFrame({"result_id": d["run_id"], "date": d["date"],
+                          "basis": "DAWNBench published price", "usd": d["cost_usd"]})]
+    m = mlperf_pricing.available(mlperf_pricing.resnet_results())
+    for basis in mlperf_pricing.BASES:
+        for look in (False, True):
+            p = mlperf_pricing.priced(m, mlperf_pricing.price_table(basis), lookahead=look)
+            for price, label in (("cost_low", "low"), ("cost", "median"), ("cost_high", "high")):
+                name = f"MLPerf, {label} price, {basis}" + (", look-ahead" if look else "")
+                rows.append(pd.DataFrame({"result_id": p["result_id"], "date": p["date"],
+                                          "basis": name, "usd": p[price]}))
+    out = pd.concat(rows, ignore_index=True)
+    return out[out["usd"].notna()].reset_index(drop=True)
+
+
+def first_below(threshold: float = ONE_DOLLAR, costs: pd.DataFrame | None = None
+                ) -> pd.DataFrame:
+    """Per price basis: the first result that cost at most ``threshold`` dollars (date, year,
+    result, cost), whether that was by ARK's deadline, and the cheapest ever; 'never' rows
+    have NaT/NaN. ``costs`` (columns result_id, date, basis, usd) defaults to
+    :func:`resnet_costs`."""
+    c = resnet_costs() if costs is None else costs
+    rows = []
+    for basis, g in c.groupby("basis", sort=True):
+        g = g.sort_values(["date", "usd", "result_id"])
+        hit = g[g["usd"] <= threshold]
+        cheapest = g.sort_values(["usd", "date"]).iloc[0]
+        rows.append({"basis": basis,
+                     "first_date": hit["date"].iloc[0] if len(hit) else pd.NaT,
+                     "first_year": int(hit["date"].iloc[0].year) if len(hit) else None,
+                     "first_result": hit["result_id"].iloc[0] if len(hit) else "never",
+                     "first_usd": float(hit["usd"].iloc[0]) if len(hit) else np.nan,
+                     "by_deadline": bool(len(hit) and hit["date"].iloc[0] <= ARK_DEADLINE),
+                     "cheapest_usd": float(cheapest["usd"]),
+                     "cheapest_result": cheapest["result_id"], "cheapest_date": cheapest["date"]})
+    return pd.DataFrame(rows)
+
+
+def one_dollar_newest() -> tuple[Estimate, list[tuple[str, Estimate]]]:
+    """ARK's "$1 ResNet-50" scored on the newest data (ResNet-50's last MLPerf round, v4.0,
+    2024): the primary reading is the cheapest ResNet-50 cost ever observed, MLPerf at the
+    median on-demand price of the year before the round (all sources) or DAWNBench at its
+    published price; the alternatives are the other price bases. Every value is an observed
+    cost (interval "exact"); the notes name the first year it reached $1 ("never")."""
+    fb = first_below(ONE_DOLLAR).set_index("basis")
+
+    def est(basis: str) -> Estimate:
+        r = fb.loc[basis]
+        first = "never" if r["first_result"] == "never" else str(r["first_year"])
+        return Estimate(float(r["cheapest_usd"]), float(r["cheapest_usd"]),
+                        float(r["cheapest_usd"]),
+                        f"cheapest ResNet-50 cost observed to 2024 ({r['cheapest_result']}, "
+                        f"{r['cheapest_date'].date()}), {basis}; first year at or below $1: {first}",
+                        interval="exact")
+
+    median = "MLPerf, median price, all sources"
+    dawn = "DAWNBench published price"
+    primary_basis = median if fb.loc[median, "cheapest_usd"] <= fb.loc[dawn, "cheapest_usd"] else dawn
+    alternatives = [(b, est(b)) for b in fb.index if b != primary_basis]
+    return est(primary_basis), alternatives
 
 
 def sensitivity() -> pd.DataFrame:

@@ -7,7 +7,7 @@ and Llama 3.1 405B pretraining slices, and Llama 3.1 8B. For each task and round
 - **accelerator-hours** of the result with the fewest (accelerators x minutes / 60): no prices
   involved, the strong measure;
 - **dollars**: accelerator-hours x the median on-demand cloud price per accelerator-hour of that
-  accelerator dated within the year BEFORE the round (``aicost.costs.price_range`` with
+  accelerator dated within the year BEFORE the round (``aicost.costs.price_ranges`` with
   ``not_after`` = the round's date: no price the submitter could not have seen). Two price bases:
   every on-demand price in ``cloud_prices`` ("all sources") and only the rows whose
   ``source_strength`` is primary ("primary only"); the 2024-26 price points are all secondary or
@@ -31,24 +31,34 @@ import numpy as np
 import pandas as pd
 
 from aicost import cache
-from aicost.claims import Estimate
-from aicost.costs import cost_from_hours, price_range
+from aicost.analyses import imagenet_trend as it
+from aicost.analyses.imagenet_trend import (  # noqa: F401 - the ARK $1 reading, used by notebook 09
+    ARK_DEADLINE,
+    ONE_DOLLAR,
+    first_below,
+    one_dollar_newest,
+    resnet_costs,
+)
+from aicost.analyses.mlperf_pricing import (  # noqa: F401 - the price bases, used by notebook 09
+    BASES,
+    EXCLUDED_AVAILABILITY,
+    ON_DEMAND_KINDS,
+    RESNET,
+    WINDOW_DAYS,
+    available,
+    price_table,
+    priced,
+    prices,
+    resnet_results,
+)
 from aicost.data import load
 from aicost.trends import Interval, PooledTrend, Trend, decimal_year, fit_pooled_trend, fit_trend
 
-WINDOW_DAYS = 365
-ON_DEMAND_KINDS = ("list price", "published by benchmark entry", "advertised from-price",
-                   "index median")
-EXCLUDED_AVAILABILITY = ("preview", "research")
 TASKS = ("BERT-large", "RetinaNet", "DLRM-DCNv2", "Llama 2 70B LoRA", "GPT-3 175B slice",
          "Llama 3.1 405B slice", "Llama 3.1 8B")
-RESNET = "ResNet-50"
-BASES = {"all sources": None, "primary only": ("primary",)}
 AFTER = pd.Timestamp("2022-01-01")  # "after 2021"
 END_PRICED = pd.Timestamp("2024-12-31")  # last year in which every round's best accelerator had a price
 RESNET_WINDOW = (2017, 2021)  # the decline of notebooks 01/03
-ONE_DOLLAR = 1.0
-ARK_DEADLINE = pd.Timestamp("2020-12-31")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -62,88 +72,13 @@ def table() -> pd.DataFrame:
     return t
 
 
-@cache.memo(maxsize=1)
-def prices() -> pd.DataFrame:
-    return load("cloud_prices")
-
-
-def resnet_results() -> pd.DataFrame:
-    """MLPerf ResNet-50 results (v0.5-v4.0) from ``imagenet_training_runs``, in the columns of
-    ``mlperf_training_runs`` (task ``ResNet-50``)."""
-    t = load("imagenet_training_runs")
-    m = t[(t["benchmark"] == "MLPerf") & t["accelerator_count"].notna()].copy()
-    return pd.DataFrame({
-        "result_id": m["run_id"], "round": m["round"], "date": m["date"], "task": RESNET,
-        "availability": m["availability"], "accelerator_family": m["accelerator"],
-        "price_accelerator": m["accelerator"],
-        "accelerator_count": m["accelerator_count"].astype("Int64"),
-        "accelerator_hours": m["hours_to_target"] * m["accelerator_count"].astype(float),
-        "x": decimal_year(m["date"]),
-    }).reset_index(drop=True)
-
-
 def results(frame: pd.DataFrame | None = None, *, with_resnet: bool = False,
             drop_availability: tuple[str, ...] = EXCLUDED_AVAILABILITY) -> pd.DataFrame:
     """Results with accelerator-hours from systems declared available (by default)."""
     t = table() if frame is None else frame
     if with_resnet:
         t = pd.concat([t, resnet_results()], ignore_index=True)
-    keep = t["accelerator_hours"].notna() & ~t["availability"].isin(drop_availability)
-    return t[keep].reset_index(drop=True)
-
-
-# ---------------------------------------------------------------------------------------------
-# dollars: prices dated no later than the round
-# ---------------------------------------------------------------------------------------------
-def price_table(basis: str = "all sources", price_frame: pd.DataFrame | None = None
-                ) -> pd.DataFrame:
-    """On-demand rows of ``cloud_prices`` for a price basis (``BASES``)."""
-    p = prices() if price_frame is None else price_frame
-    p = p[p["price_kind"].isin(ON_DEMAND_KINDS)]
-    strengths = BASES[basis]
-    if strengths is not None:
-        p = p[p["source_strength"].isin(strengths)]
-    return p
-
-
-def priced(frame: pd.DataFrame, price_frame: pd.DataFrame, window_days: int = WINDOW_DAYS,
-           lookahead: bool = False) -> pd.DataFrame:
-    """``frame`` with ``price_low/median/high``, ``price_n`` and ``cost_low/cost/cost_high``:
-    accelerator-hours x the on-demand price of ``price_accelerator`` within ``window_days``
-    before the result's date and never after it (``lookahead=True``, a sensitivity only:
-    within +-``window_days``, later prices allowed). Unpriceable rows keep NaN costs and a
-    ``price_note`` saying why."""
-    out = frame.copy()
-    cols = {c: np.full(len(out), np.nan) for c in
-            ("price_low", "price_median", "price_high", "cost_low", "cost", "cost_high")}
-    n = np.zeros(len(out), dtype=int)
-    notes = [""] * len(out)
-    found: dict = {}  # results of a round share the accelerator and the date: look up once
-    for i, (acc, date, hours) in enumerate(zip(out["price_accelerator"], out["date"],
-                                                out["accelerator_hours"], strict=True)):
-        if not isinstance(acc, str) or not acc:
-            notes[i] = "no accelerator key to price"
-            continue
-        if (acc, date) not in found:
-            try:
-                found[acc, date] = price_range(price_frame, acc, date, window_days,
-                                               not_after=None if lookahead else date)
-            except LookupError:
-                found[acc, date] = None
-        pr = found[acc, date]
-        if pr is None:
-            notes[i] = f"no price for {acc} in the price window"
-            continue
-        cols["price_low"][i], cols["price_median"][i], cols["price_high"][i] = (
-            pr.low, pr.median, pr.high)
-        n[i] = pr.n
-        for key, p in (("cost_low", pr.low), ("cost", pr.median), ("cost_high", pr.high)):
-            cols[key][i] = cost_from_hours(float(hours), 1, p)
-    for k, v in cols.items():
-        out[k] = v
-    out["price_n"] = n
-    out["price_note"] = notes
-    return out
+    return available(t, drop_availability)
 
 
 @cache.memo(maxsize=8)
@@ -220,8 +155,6 @@ def resnet_reference() -> dict[str, Trend]:
     """The 2017-2021 ResNet-50 decline as notebook 03 measures it: cheapest cost per year
     (DAWNBench at published prices + MLPerf at cloud prices, OLS) and fewest accelerator-hours
     per year."""
-    from aicost.analyses import imagenet_trend as it
-
     start, end = RESNET_WINDOW
     return {"dollars": it.series_trend(start, end),
             "accelerator-hours": it.accelerator_hours_trend(start, end)}
@@ -304,75 +237,3 @@ def recent_dollars(since="2025-01-01") -> pd.DataFrame:
                     row[f"on_{key}"] = ""
         rows.append(row)
     return pd.DataFrame(rows)
-
-
-# ---------------------------------------------------------------------------------------------
-# ARK's "$1 ResNet-50 by the end of 2020", on the newest data
-# ---------------------------------------------------------------------------------------------
-def resnet_costs() -> pd.DataFrame:
-    """Every ResNet-50 result with a cost: DAWNBench entries at their published price, and
-    MLPerf results (available systems) at the low / median / high on-demand price of the year
-    before the round, under each price basis (and, as a sensitivity, with look-ahead prices
-    within +-365 days)."""
-    t = load("imagenet_training_runs")
-    d = t[(t["benchmark"] == "DAWNBench") & t["cost_usd"].notna()
-          & (t["model"] == RESNET)]
-    rows = [pd.DataFrame({"result_id": d["run_id"], "date": d["date"],
-                          "basis": "DAWNBench published price", "usd": d["cost_usd"]})]
-    m = results(resnet_results())
-    for basis in BASES:
-        for look in (False, True):
-            p = priced(m, price_table(basis), lookahead=look)
-            for price, label in (("cost_low", "low"), ("cost", "median"), ("cost_high", "high")):
-                name = f"MLPerf, {label} price, {basis}" + (", look-ahead" if look else "")
-                rows.append(pd.DataFrame({"result_id": p["result_id"], "date": p["date"],
-                                          "basis": name, "usd": p[price]}))
-    out = pd.concat(rows, ignore_index=True)
-    return out[out["usd"].notna()].reset_index(drop=True)
-
-
-def first_below(threshold: float = ONE_DOLLAR, costs: pd.DataFrame | None = None
-                ) -> pd.DataFrame:
-    """Per price basis: the first result that cost at most ``threshold`` dollars (date, year,
-    result, cost), whether that was by ARK's deadline, and the cheapest ever; 'never' rows
-    have NaT/NaN. ``costs`` (columns result_id, date, basis, usd) defaults to
-    :func:`resnet_costs`."""
-    c = resnet_costs() if costs is None else costs
-    rows = []
-    for basis, g in c.groupby("basis", sort=True):
-        g = g.sort_values(["date", "usd", "result_id"])
-        hit = g[g["usd"] <= threshold]
-        cheapest = g.sort_values(["usd", "date"]).iloc[0]
-        rows.append({"basis": basis,
-                     "first_date": hit["date"].iloc[0] if len(hit) else pd.NaT,
-                     "first_year": int(hit["date"].iloc[0].year) if len(hit) else None,
-                     "first_result": hit["result_id"].iloc[0] if len(hit) else "never",
-                     "first_usd": float(hit["usd"].iloc[0]) if len(hit) else np.nan,
-                     "by_deadline": bool(len(hit) and hit["date"].iloc[0] <= ARK_DEADLINE),
-                     "cheapest_usd": float(cheapest["usd"]),
-                     "cheapest_result": cheapest["result_id"], "cheapest_date": cheapest["date"]})
-    return pd.DataFrame(rows)
-
-
-def one_dollar_newest() -> tuple[Estimate, list[tuple[str, Estimate]]]:
-    """ARK's "$1 ResNet-50" scored on the newest data (ResNet-50's last MLPerf round, v4.0,
-    2024): the primary reading is the cheapest ResNet-50 cost ever observed, MLPerf at the
-    median on-demand price of the year before the round (all sources) or DAWNBench at its
-    published price; the alternatives are the other price bases. Every value is an observed
-    cost (interval "exact"); the notes name the first year it reached $1 ("never")."""
-    fb = first_below(ONE_DOLLAR).set_index("basis")
-
-    def est(basis: str) -> Estimate:
-        r = fb.loc[basis]
-        first = "never" if r["first_result"] == "never" else str(r["first_year"])
-        return Estimate(float(r["cheapest_usd"]), float(r["cheapest_usd"]),
-                        float(r["cheapest_usd"]),
-                        f"cheapest ResNet-50 cost observed to 2024 ({r['cheapest_result']}, "
-                        f"{r['cheapest_date'].date()}), {basis}; first year at or below $1: {first}",
-                        interval="exact")
-
-    median = "MLPerf, median price, all sources"
-    dawn = "DAWNBench published price"
-    primary_basis = median if fb.loc[median, "cheapest_usd"] <= fb.loc[dawn, "cheapest_usd"] else dawn
-    alternatives = [(b, est(b)) for b in fb.index if b != primary_basis]
-    return est(primary_basis), alternatives

@@ -15,6 +15,7 @@ exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 html_css_files = ["aicost.css"]
+html_js_files = ["aicost.js"]
 html_theme = "furo"
 html_title = "aicost: is AI training getting cheaper?"
 html_show_sphinx = False
