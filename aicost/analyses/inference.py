@@ -52,7 +52,8 @@ LEVELS = (
     ("GPT-3.5 (MMLU 64.8)", MMLU, 64.8, "the AI Index's GPT-3.5 level: GPT-3.5's MMLU in Epoch's data"),
     ("MMLU 83 (a16z)", MMLU, 83.0, "a16z's higher level"),
     ("GPT-4 (MMLU 86)", MMLU, 86.0, "GPT-4 (0314)'s MMLU in Epoch's data"),
-    ("GPT-4 on GPQA (33)", GPQA, 33.0, "GPT-4 (0314)'s GPQA Diamond score in Epoch's data (Epoch's milestone)"),
+    ("GPT-4 on GPQA (33)", GPQA, 33.0,
+     "GPT-4 (0314)'s GPQA Diamond score in Epoch's data (Epoch's milestone)"),
 )
 # MLPerf benchmark -> the model of llm_api_price_history whose API price sits beside it
 API_MODEL = {"llama3.1-8b": "Llama-3.1-Instruct-8B", "llama3.1-405b": "Llama-3.1-Instruct-405B",
@@ -106,8 +107,9 @@ def two_point(score: str, threshold: float, start, end) -> dict:
         raise LookupError(f"no price at {score} >= {threshold} dated by {start}")
     a = first.loc[first["price_blended_usd_per_mtok"].idxmin()]
     b = e.loc[e["price_blended_usd_per_mtok"].idxmin()]
-    return {"start_model": a["model"], "start_date": a["date"], "start_price": float(a["price_blended_usd_per_mtok"]),
-            "end_model": b["model"], "end_date": b["date"], "end_price": float(b["price_blended_usd_per_mtok"]),
+    pa, pb = float(a["price_blended_usd_per_mtok"]), float(b["price_blended_usd_per_mtok"])
+    return {"start_model": a["model"], "start_date": a["date"], "start_price": pa,
+            "end_model": b["model"], "end_date": b["date"], "end_price": pb,
             "fold": float(a["price_blended_usd_per_mtok"] / b["price_blended_usd_per_mtok"])}
 
 
@@ -396,7 +398,7 @@ def assess_ai_index() -> dict[str, Estimate]:
     months = (d1.year - d0.year) * 12 + (d1.month - d0.month)
     rep_m = Estimate.exact(months, "November 2022 to October 2024, whole months")
     return {"ai-index-280x": Estimate.reproduction_only(NO_INDEPENDENT_AI_INDEX, rep,
-                                                        alternatives=[("the stated prices' own ratio", stated)]),
+                                                        alternatives=[("the stated prices' ratio", stated)]),
             "ai-index-280x-18-months": Estimate.reproduction_only(
                 "arithmetic on the claim's own two dates; nothing independent to test", rep_m)}
 
@@ -408,7 +410,8 @@ def assess_epoch() -> dict[str, Estimate]:
     rates (``epoch_inference_rates``)."""
     t = level_trend(GPQA, 33.0, STATEMENT["epoch"])
     rep40 = Estimate.exact(t.annual_decline_factor().value,
-                           "our refit of Epoch's data at GPQA >= 33: OLS on the record frontier, Epoch's method")
+                           "our refit of Epoch's data at GPQA >= 33: OLS on the record frontier "
+                           "(Epoch's method)")
     r = epoch_rates()
     lo, hi = r.iloc[0], r.iloc[-1]
     rep_lo = Estimate.exact(float(lo["price_decline_factor_per_year"]),
@@ -416,7 +419,8 @@ def assess_epoch() -> dict[str, Estimate]:
     rep_hi = Estimate.exact(float(hi["price_decline_factor_per_year"]),
                             f"fastest published milestone: {hi['benchmark']} at {hi['milestone_model']}")
     pub = r[(r["benchmark"] == "GPQA Diamond") & (r["milestone_model"] == "GPT-4-0314")].iloc[0]
-    alts40 = [("Epoch's published point estimate", Estimate.exact(float(pub["price_decline_factor_per_year"]))),
+    published = float(pub["price_decline_factor_per_year"])
+    alts40 = [("Epoch's published point estimate", Estimate.exact(published)),
               ("our refit with its bootstrap interval",
                Estimate.from_interval(t.annual_decline_factor(), kind="95% bootstrap CI"))]
     return {"epoch-40x-gpqa": Estimate.reproduction_only(NO_INDEPENDENT_EPOCH, rep40, alternatives=alts40),

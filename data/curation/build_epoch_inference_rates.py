@@ -15,7 +15,6 @@ Decisions
 from pathlib import Path
 
 import pandas as pd
-
 from _common import run
 
 OUTPUTS = ("epoch_inference_rates.csv",)

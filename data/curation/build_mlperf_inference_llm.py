@@ -21,7 +21,6 @@ import json
 from pathlib import Path
 
 import pandas as pd
-
 from _common import run
 
 OUTPUTS = ("mlperf_inference_llm.csv",)
