@@ -334,7 +334,7 @@ def _cells(frame):
     out["claimed_value"] = [claimed_text(v) for v in out["claimed_value"]]
     for col in ("estimate", "ci_low", "ci_high", "band_low", "band_high", "magnitude"):
         out[col] = [sig(float(v), 3) if v is not None and v == v else "" for v in out[col]]
-    return out.fillna("")
+    return out.astype(object).fillna("")
 
 
 PENDING_NOTE = "not yet assessed: its notebook has not landed"

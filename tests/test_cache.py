@@ -64,10 +64,10 @@ def test_scorecard_follows_an_edit_in_the_same_process(copy, price_tags_only):
     datapackage.update()
     after = gpt2(scorecard()[0])
     # twice the devices, twice the hourly rate: computed from the edited table, not remembered
-    assert after["estimate"] == pytest.approx(2 * before["estimate"])
+    assert after["reproduced_value"] == pytest.approx(2 * before["reproduced_value"])
     # and what the disk cache now holds under the new dataset's key is the new result
     hit, stored = cache.disk_get("scorecard", _results_key(cache.fingerprint()))
-    assert hit and gpt2(stored[0])["estimate"] == pytest.approx(after["estimate"])
+    assert hit and gpt2(stored[0])["reproduced_value"] == pytest.approx(after["reproduced_value"])
 
 
 def test_edit_without_make_datapackage_is_never_served_from_cache(copy):
