@@ -113,7 +113,7 @@ def figure_html(name: str, number: int, caption: str, *, page: str | None = None
     where = f" \u00b7 <a href='{page}#figure-{name}'>in its section</a>" if page else ""
     ident = f" id='figure-{name}'" if anchor_id else ""
     return (f"<figure class='aicost-figure'{ident}><a href='figures/{name}.png'>"
-            f"<img src='figures/{name}.png' alt=\"{alt}\" loading='lazy'></a><figcaption>"
+            f"<img src='figures/{name}.png' alt=\"{alt}\"></a><figcaption>"
             f"<strong>Figure {number}.</strong> {html.escape(caption)}"
             f"<span class='aicost-fig-files'><code>{name}</code> \u00b7 {files}{where}</span>"
             f"<span class='aicost-cite'>Cite: {html.escape(cite_figure(name, number, caption))}"
@@ -467,7 +467,7 @@ def findings_html(entries: list[dict], figure_captions: dict[str, str]) -> str:
         r, c = rows[cid], claims[cid]
         img = (f"<figure class='aicost-card-chart'><a href='{e['stem']}.html#figure-{chart}'>"
                f"<img src='figures/{chart}.png' alt=\"{html.escape(figure_captions[chart], quote=True)}"
-               f"\" loading='lazy'></a><figcaption>Figure {numbers[chart]}: "
+               f"\"></a><figcaption>Figure {numbers[chart]}: "
                f"{html.escape(figure_captions[chart])}</figcaption></figure>" if chart else "")
         more = len(e["claims"]) - 1
         items.append(
