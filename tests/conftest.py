@@ -1,0 +1,89 @@
+"""Work that several tests need, done once per test session (once per xdist worker that needs it)
+and shared. Each block below is self-contained: its own imports, its own fixtures."""
+
+import pytest
+
+
+# ---------------------------------------------------------------------------------------------
+# issue 25: one cold scorecard per bootstrap seed (tests/test_seed_stability.py)
+# ---------------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def cold_scorecards():
+    """``get(seeds)``: for each seed, the scorecard as ``python -m aicost claims --format json``
+    prints it in a fresh process with ``AICOST_SEED`` set and nothing cached, as records by claim
+    id. Each seed is computed once per session; the processes of the seeds not yet computed run
+    side by side."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from aicost.paths import ROOT
+
+    done: dict[str, dict] = {}
+
+    def get(seeds) -> dict[str, dict]:
+        started = {}
+        for seed in dict.fromkeys(seeds):
+            if seed not in done:
+                env = {**os.environ, "AICOST_SEED": seed, "AICOST_NO_CACHE": "1"}
+                started[seed] = subprocess.Popen(
+                    [sys.executable, "-m", "aicost", "claims", "--format", "json"], cwd=ROOT,
+                    env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        failed = []
+        for seed, proc in started.items():
+            out, err = proc.communicate()
+            if proc.returncode:
+                failed.append(f"seed {seed}: exit {proc.returncode}\n{err}")
+            else:
+                done[seed] = {r["id"]: r for r in json.loads(out)}
+        assert not failed, "\n".join(failed)
+        return {seed: done[seed] for seed in seeds}
+
+    return get
+
+
+# ---------------------------------------------------------------------------------------------
+# issue 25: one run of a notebook on corrupted data (for tests/test_bad_input.py)
+# ---------------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def corrupted_data_notebook(tmp_path_factory):
+    """``00-data.ipynb`` executed once in a fresh kernel on a copy of ``data/`` whose
+    ``cloud_prices.csv`` has the price ``'cheap'`` in its row 4 (checksums updated afterwards, as
+    a user would with ``make datapackage``). Returns ``(nb, first_load, error)``: the notebook as
+    executed (outputs up to the failing cell), the index of its first cell that loads data, and
+    the text of the ``CellExecutionError`` (None if it ran through)."""
+    import csv
+    import io
+    import shutil
+
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    from aicost import datapackage
+    from aicost.paths import NOTEBOOKS, ROOT
+
+    target = tmp_path_factory.mktemp("corrupted") / "data"
+    shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("curation"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("AICOST_DATA", str(target))
+        path = target / "cloud_prices.csv"
+        with open(path, newline="", encoding="utf-8") as fh:
+            rows = list(csv.reader(fh))
+        rows[3][rows[0].index("price_per_accelerator_hour_usd")] = "cheap"
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows(rows)
+        path.write_text(buf.getvalue(), encoding="utf-8")
+        datapackage.update()
+        nb = nbformat.read(NOTEBOOKS / "00-data.ipynb", as_version=4)
+        first_load = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code"
+                          and ("load(" in c.source or "overview()" in c.source))
+        client = NotebookClient(nb, timeout=120, kernel_name="python3",
+                                resources={"metadata": {"path": str(NOTEBOOKS)}})
+        try:
+            client.execute()
+            error = None
+        except CellExecutionError as err:
+            error = str(err)
+    return nb, first_load, error
