@@ -3,6 +3,36 @@ and shared. Each block below is self-contained: its own imports, its own fixture
 
 import pytest
 
+# ---------------------------------------------------------------------------------------------
+# issue 25: the order the two workers take the work in (`make test`: -n 2 --dist loadscope)
+# ---------------------------------------------------------------------------------------------
+# xdist hands out whole modules and notebooks ("scopes"), by default those with the most tests
+# first, which leaves the modules of few but long tests (each starting a process: a cold CLI, a
+# kernel, a report build, a browser) to the end, where one worker runs them while the other has
+# nothing left to do. Longest first instead: these modules, then the notebooks, then the rest in
+# the order collected (many short modules, which even out the finish). Only the order changes;
+# every test runs, each module's and each notebook's tests in their own order.
+LONG_FIRST = ("test_browser.py", "test_report.py", "test_seed_stability.py", "test_cli.py",
+              "test_offline.py", "test_bad_input.py", "test_figures.py", "test_writes_nothing.py",
+              "test_rebuild.py", "test_citation.py", "test_cache.py")
+
+
+def pytest_configure(config):
+    if hasattr(config.option, "loadscopereorder"):  # xdist's own reordering (by test count): off
+        config.option.loadscopereorder = False
+
+
+def _rank(item) -> tuple[int, int]:
+    scope = item.nodeid.split("::", 1)[0]
+    name = scope.rsplit("/", 1)[-1]
+    if name in LONG_FIRST:
+        return (0, LONG_FIRST.index(name))
+    return (1, 0) if scope.endswith(".ipynb") else (2, 0)
+
+
+def pytest_collection_modifyitems(session, config, items):
+    items[:] = sorted(items, key=_rank)  # stable: the order within a scope is kept
+
 
 # ---------------------------------------------------------------------------------------------
 # issue 25: one cold scorecard per bootstrap seed (tests/test_seed_stability.py)
