@@ -9,8 +9,11 @@ suite = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(suite)
 
 RESULTS = {"floor (nbval over minimal notebooks)": 20.0, "HTML conversion alone": 5.0,
-           "make test": 27.0, "make report": 31.0, "python -m aicost claims": 0.4,
-           "python -m aicost claims, no caches": 2.5}
+           "make test": 41.0, "nbval over the notebooks alone": 26.0, "make report": 31.0,
+           "import floor, warm": 0.5, "python -m aicost claims": 0.55,
+           "import floor, no caches": 1.2, "python -m aicost claims, no caches": 2.5}
+SLOW = [(9.5, "tests/test_browser.py::test_page_reads_well[index.html-390] (setup)"),
+        (3.0, "tests/test_cli.py::test_json_form (call)")]
 
 
 def test_readme_has_one_bench_block():
@@ -23,10 +26,41 @@ def test_readme_has_one_bench_block():
 def test_block_states_ratios_against_targets():
     block = suite.block(RESULTS, 3)
     assert block.startswith(suite.START) and block.endswith(suite.END)
-    assert "| `make test` | 27.0 s | 1.35 x floor | <= 1.3 x floor: **missed** |" in block
+    assert "| `make test` | 41.0 s | 2.05 x floor | <= 2.0 x floor: **missed** |" in block
+    assert "| of which strict nbval over the notebooks alone | 26.0 s | 1.30 x floor | |" in block
     assert "1.24 x (floor + HTML conversion 5.0 s) | <= 1.3 x: met |" in block
-    assert "| 0.4 s | | < 0.5 s: met |" in block
-    assert "| 2.5 s | | < 2.0 s: **missed** |" in block
+    assert "| 0.55 s | 1.10 x its import floor (0.50 s) | <= 1.2 x: met |" in block
+    assert "| 2.50 s | 2.08 x its import floor (1.20 s) | <= 2.0 x: **missed** |" in block
+
+
+def test_block_lists_the_slowest_tests_it_is_given():
+    block = suite.block(RESULTS, 3, SLOW)
+    assert block.startswith(suite.START) and block.endswith(suite.END)
+    assert "- 9.5 s tests/test_browser.py::test_page_reads_well[index.html-390] (setup)" in block
+    assert block.index("9.5 s") < block.index("3.0 s tests/test_cli.py")
+    assert "slowest" not in suite.block(RESULTS, 3)
+
+
+def test_slowest_reads_pytest_durations():
+    out = ("============ slowest 10 durations ============\n"
+           "12.31s setup    tests/test_browser.py::test_page_reads_well[index.html-390]\n"
+           "0.50s call     notebooks/00-data.ipynb::Cell 3\n"
+           "3.20s call     tests/test_cli.py::test_json_form\n"
+           "=== 541 passed in 120.00s ===\n")
+    assert suite.slowest(out, 2) == [
+        (12.31, "tests/test_browser.py::test_page_reads_well[index.html-390] (setup)"),
+        (3.2, "tests/test_cli.py::test_json_form (call)")]
+
+
+def test_import_floor_imports_what_it_is_given():
+    import json
+    import subprocess
+    import sys
+
+    code = suite.IMPORT_FLOOR + "\nprint('csv' in sys.modules, 'no_such_module_x' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code, json.dumps(["csv", "no_such_module_x"])],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "False"]
 
 
 def test_writer_replaces_the_block_and_drops_repeated_end_markers():

@@ -2,32 +2,23 @@
 moves by more than ``SEED_TOLERANCE`` (5%) of itself, and no verdict changes."""
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
 from aicost import trends
 from aicost.claims import SEED_TOLERANCE
-from aicost.paths import ROOT
 
 SEEDS = ("1", "2")
 
 
-def scorecard_with_seed(seed: str) -> dict:
-    env = {**os.environ, "AICOST_SEED": seed, "AICOST_NO_CACHE": "1"}
-    out = subprocess.run([sys.executable, "-m", "aicost", "claims", "--format", "json"],
-                         cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
-    return {r["id"]: r for r in json.loads(out)}
-
-
 @pytest.fixture(scope="module")
-def runs():
+def runs(cold_scorecards):
+    """The published seed's scorecard (in this process) and, for each other seed, the CLI's
+    cold scorecard in a fresh process (tests/conftest.py: once per seed per session)."""
     from aicost.scorecard import render
 
     base = {r["id"]: r for r in json.loads(render("json"))}
-    return {"20170101": base, **{seed: scorecard_with_seed(seed) for seed in SEEDS}}
+    return {"20170101": base, **cold_scorecards(SEEDS)}
 
 
 def test_default_seed_is_the_published_one():

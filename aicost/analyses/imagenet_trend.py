@@ -175,6 +175,7 @@ def dawnbench_cloud_priced(window_days: int = WINDOW_DAYS,
     return priced, ex
 
 
+@cache.memo(maxsize=16)
 def entries(window_days: int = WINDOW_DAYS, kinds: tuple[str, ...] | None = PRICE_KINDS,
             with_unpriced_dawnbench: bool = False, price: str = "cost") -> pd.DataFrame:
     """Every priced result 2017-2024: DAWNBench at published prices + MLPerf at cloud prices

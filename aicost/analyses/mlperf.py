@@ -216,6 +216,8 @@ def recent_dollars(since="2025-01-01") -> pd.DataFrame:
     accelerator that was priced and how many results could be priced."""
     h = hours_series()
     h = h[h["date"] >= pd.Timestamp(since)]
+    every = {(basis, look): priced_results(basis, lookahead=look)
+             for basis in BASES for look in (False, True)}
     rows = []
     for r in h.itertuples():
         row = {"task": r.task, "round": r.round, "date": r.date,
@@ -224,7 +226,7 @@ def recent_dollars(since="2025-01-01") -> pd.DataFrame:
         for basis in BASES:
             for look in (False, True):
                 key = basis + (", look-ahead" if look else "")
-                p = priced_results(basis, lookahead=look)
+                p = every[basis, look]
                 p = p[(p["task"] == r.task) & (p["round"] == r.round)]
                 ok = p[p["cost"].notna()]
                 row[f"priced_{key}"] = f"{len(ok)} of {len(p)}"
