@@ -3,6 +3,7 @@ and shared. Each block below is self-contained: its own imports, its own fixture
 
 import pytest
 
+
 # --- the rendered report, shared (issue 22) -------------------------------------------------
 # One render of the stored notebooks per test session (per worker under xdist), shared by
 # tests/test_report.py and tests/test_browser.py; and a skipped browser check named in the
