@@ -16,7 +16,7 @@ import sys
 def checked_warnings() -> list[str]:
     """Validate every table (raises :class:`aicost.data.DataError`); the plausibility warnings."""
     from aicost import cache
-    from aicost.plausibility import warnings_all
+    from aicost.data import warnings_all
     from aicost.scorecard import _results_key
 
     key = _results_key(cache.fingerprint())
@@ -29,12 +29,24 @@ def checked_warnings() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command; every bad input, setting or failed write ends in one message on stderr
+    and exit status 1 (:class:`aicost.errors.DataError`), never a traceback."""
+    from aicost.errors import DataError
+
+    try:
+        return _main(argv)
+    except DataError as err:  # raised outside the data check: e.g. a bad AICOST_SEED on import
+        print(f"aicost: {err}", file=sys.stderr)
+        return 1
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="python -m aicost")
     sub = parser.add_subparsers(dest="command", required=True)
     claims = sub.add_parser("claims", help="print the scorecard: every assessed claim")
     claims.add_argument("--format", choices=["table", "csv", "json", "markdown"], default="table")
     args = parser.parse_args(argv)
-    from aicost.data import DataError
+    from aicost.errors import DataError
 
     try:
         warnings = checked_warnings()
@@ -46,13 +58,26 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for line in warnings:
         print(f"aicost: warning: {line}", file=sys.stderr)
+    return _write(text)
+
+
+def _write(text: str) -> int:
+    """Print the result; a reader that stopped reading is not an error, a failed write (a full
+    disk, a closed or read-only output) is one message and exit status 1."""
+    import os
+
     try:
-        print(text)
+        sys.stdout.write(text + "\n")
         sys.stdout.flush()
     except BrokenPipeError:  # e.g. `make claims | head`: the reader stopped reading
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as err:
+        from aicost.errors import io_error
+
+        # what could not be written is dropped, so that exiting does not try again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"aicost: {io_error(err, 'cannot write the output')}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -40,27 +40,34 @@ flop-vs-openai             ml_systems         Epoch's training compute and OpenA
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
-ERROR, WARNING = "error", "warning"
+from aicost.errors import DataError
+
+ERROR, WARNING, ACCEPTED = "error", "warning", "accepted"
+ACCEPTED_TABLE = "plausibility_accepted"
 
 
 @dataclass(frozen=True)
 class Finding:
-    level: str        # "error" or "warning"
+    level: str        # "error", "warning" or "accepted"
     table: str
     row: int          # as the loader counts: header = row 1
     column: str
     value: object
     rule: str
     note: str
+    key: str = ""     # the row's primary key (what data/plausibility_accepted.csv names)
+    reason: str = ""  # for an accepted finding: the reason recorded in the data
 
     def message(self) -> str:
+        accepted = f"; accepted: {self.reason}" if self.level == ACCEPTED else ""
         return (f"data/{self.table}.csv, row {self.row}, column {self.column!r}, value "
-                f"{_shown(self.value)!r}: {self.note} [rule: plausibility {self.rule}, {self.level}]")
+                f"{_shown(self.value)!r}: {self.note}{accepted} "
+                f"[rule: plausibility {self.rule}, {self.level}]")
 
 
 def _shown(value) -> str:
@@ -111,15 +118,60 @@ def _ratio_outliers(frame, value_col, group_cols, warn: float, error: float, min
 # The rules: each takes (frame, load) and yields Findings. ``load`` is the validated loader.
 # ------------------------------------------------------------------------------------------
 def price_outlier(frame, load):
+    """A price per accelerator-hour against its peers, the narrowest group with at least two
+    other prices: (1) the same accelerator, price kind and year (warning at 5x, error at 10x);
+    (2) the same accelerator, any kind, within two years (5x / 10x); (3) the price per peak
+    FP32 FLOP/s against every other accelerator's within a year (a published bound: chips of
+    one year rent within a few-fold per FP32 FLOP/s; warning at 10x, error at 30x)."""
     col = "price_per_accelerator_hour_usd"
     t = frame.assign(_year=frame["date"].dt.year)
+    done = set()
     for idx, value, median, n, factor, level in _ratio_outliers(
-            t, col, ["accelerator", "price_kind", "_year"], warn=8, error=30):
+            t, col, ["accelerator", "price_kind", "_year"], warn=5, error=10):
         side = "above" if value > median else "below"
         yield Finding(level, "cloud_prices", idx + 2, col, value, "price-outlier",
                       f"{factor:.3g}x {side} the median ({median:.3g}) of the {n} other "
                       f"{t.at[idx, 'accelerator']} {t.at[idx, 'price_kind']} prices of "
-                      f"{t.at[idx, '_year']} (a unit or digit slip? warning at 8x, error at 30x)")
+                      f"{t.at[idx, '_year']} (a unit or digit slip? warning at 5x, error at 10x)")
+    sizes = t.groupby(["accelerator", "price_kind", "_year"])[col].transform("count")
+    small = t[(sizes < 3) & t[col].notna()]
+    accelerators = load("accelerators").set_index("accelerator")
+    peak = t["accelerator"].map(lambda a: _peak(accelerators, a, ("fp32_flops",)))
+    per_flop = t[col] / peak
+    for idx in small.index:
+        if idx in done:
+            continue
+        r = t.loc[idx]
+        near = t[(t["accelerator"] == r["accelerator"]) & (t.index != idx) & t[col].notna()
+                 & ((t["date"] - r["date"]).abs() <= pd.Timedelta(days=731))]
+        if len(near) >= 2:
+            median = float(np.median(near[col]))
+            factor = max(r[col] / median, median / r[col])
+            if factor >= 5:
+                side = "above" if r[col] > median else "below"
+                yield Finding(ERROR if factor >= 10 else WARNING, "cloud_prices", idx + 2, col,
+                              float(r[col]), "price-outlier",
+                              f"{factor:.3g}x {side} the median ({median:.3g}) of the "
+                              f"{len(near)} other {r['accelerator']} prices of any kind within "
+                              "two years (fewer than 2 of its own kind and year to compare "
+                              "with; a unit or digit slip? warning at 5x, error at 10x)")
+            continue
+        if not (per_flop[idx] > 0):
+            continue
+        peers = per_flop[(t["accelerator"] != r["accelerator"]) & (per_flop > 0)
+                         & ((t["date"] - r["date"]).abs() <= pd.Timedelta(days=366))]
+        if len(peers) < 3:
+            continue
+        median = float(np.median(peers))
+        factor = max(per_flop[idx] / median, median / per_flop[idx])
+        if factor >= 10:
+            side = "above" if per_flop[idx] > median else "below"
+            yield Finding(ERROR if factor >= 30 else WARNING, "cloud_prices", idx + 2, col,
+                          float(r[col]), "price-outlier",
+                          f"{r['accelerator']} has fewer than 2 other prices within two years; "
+                          f"per peak FP32 FLOP/s ({peak[idx]:.3g}) it is {factor:.3g}x {side} the "
+                          f"median of the {len(peers)} prices of other accelerators within a "
+                          "year (a unit or digit slip? warning at 10x, error at 30x)")
 
 
 def instance_price(frame, load):
@@ -178,11 +230,11 @@ CHIP_FACTS = {"tpu_v3_devices": ("TPU v3", 4.0), "tpu_v3_cores": ("TPU v3", 0.5)
 PEAK_COLUMNS = ("tensor_fp16_bf16_flops", "fp16_flops", "fp32_flops")
 
 
-def _peak(accelerators, name) -> float:
+def _peak(accelerators, name, columns=PEAK_COLUMNS) -> float:
     if name not in accelerators.index:
         return math.nan
     row = accelerators.loc[name]
-    for col in PEAK_COLUMNS:
+    for col in columns:
         if pd.notna(row[col]):
             return float(row[col])
     return math.nan
@@ -246,12 +298,134 @@ def flop_vs_openai(frame, load):
                       "(warning at 10x, error at 1000x)")
 
 
+def _local_fit_factor(x: np.ndarray, logs: np.ndarray, half_width: float, min_others: int = 3):
+    """For each point, 10 ** |log - (a local straight-line fit of the *other* points within
+    ``half_width`` of x, evaluated at x)|, and the number of those points (NaN where fewer than
+    ``min_others``)."""
+    out, counts = np.full(len(x), np.nan), np.zeros(len(x), dtype=int)
+    for i in range(len(x)):
+        near = np.abs(x - x[i]) <= half_width
+        near[i] = False
+        counts[i] = int(near.sum())
+        if counts[i] < min_others:
+            continue
+        design = np.column_stack([np.ones(counts[i]), x[near] - x[i]])
+        level = np.linalg.lstsq(design, logs[near], rcond=None)[0][0]
+        out[i] = 10 ** abs(logs[i] - level)
+    return out, counts
+
+
+# dataset -> (warning, error): Rupp's points follow the trend within 5x; the Wikipedia table
+# mixes record chips with small embedded ones (up to ~250x below the trend of their years)
+TRANSISTOR_LIMITS = {"rupp_50yrs": (4.0, 8.0), "wikipedia": (8.0, 30.0)}
+
+
+def transistor_trend(frame, load):
+    """A transistor count against a straight line (in log) through the other counts of its
+    dataset within three years: a digit or unit slip (x10, thousands) stands out."""
+    for dataset, g in frame.dropna(subset=["transistor_count"]).groupby("dataset", sort=True):
+        warn, error = TRANSISTOR_LIMITS.get(dataset, (8.0, 30.0))
+        g = g[g["transistor_count"] > 0]
+        x = g["year_decimal"].fillna(g["year"].astype(float)).to_numpy(dtype=float)
+        factors, counts = _local_fit_factor(x, np.log10(g["transistor_count"].to_numpy(float)), 3.0)
+        for k in np.flatnonzero(factors >= warn):
+            idx = g.index[k]
+            yield Finding(ERROR if factors[k] >= error else WARNING, "transistor_counts",
+                          idx + 2, "transistor_count", float(g.at[idx, "transistor_count"]),
+                          "transistor-trend",
+                          f"{factors[k]:.3g}x off the trend of the {counts[k]} other {dataset} "
+                          f"counts within three years (a digit or unit slip? warning at "
+                          f"{warn:g}x, error at {error:g}x)")
+
+
+def transistor_envelope(frame, load):
+    """No chip has 3x the transistors of the largest other chip (either dataset) dated within
+    two years: the frontier moves about 2x in two years, so a count far above it is a slip."""
+    t = frame.dropna(subset=["transistor_count"])
+    x = t["year_decimal"].fillna(t["year"].astype(float)).to_numpy(dtype=float)
+    counts = t["transistor_count"].to_numpy(dtype=float)
+    for k in range(len(t)):
+        near = np.abs(x - x[k]) <= 2.0
+        near[k] = False
+        if near.sum() < 3:
+            continue
+        top = counts[near].max()
+        if counts[k] >= 3 * top:
+            idx = t.index[k]
+            yield Finding(ERROR, "transistor_counts", idx + 2, "transistor_count", counts[k],
+                          "transistor-envelope",
+                          f"{counts[k] / top:.3g}x the largest other chip within two years "
+                          f"({top:.4g}); the frontier grows about 2x in two years (error at 3x)")
+
+
+def notable_compute_vs_ml_systems(frame, load):
+    """The newest-models table's training compute against the ml_systems table's for the same
+    system (two Epoch snapshots; they agree to within 1.6x for 99% of systems)."""
+    t = frame.dropna(subset=["training_compute_flop", "ml_systems_compute_flop"])
+    t = t[(t["training_compute_flop"] > 0) & (t["ml_systems_compute_flop"] > 0)]
+    factor = 10 ** (np.log10(t["training_compute_flop"])
+                    - np.log10(t["ml_systems_compute_flop"])).abs()
+    for idx in t.index[factor >= 2]:
+        f = float(factor[idx])
+        yield Finding(ERROR if f >= 5 else WARNING, "notable_models_2026", idx + 2,
+                      "training_compute_flop", float(t.at[idx, "training_compute_flop"]),
+                      "compute-vs-ml-systems",
+                      f"{t.at[idx, 'system']}: {f:.3g}x from ml_systems_compute_flop "
+                      f"({float(t.at[idx, 'ml_systems_compute_flop']):.3g}) for the same system "
+                      "(warning at 2x, error at 5x)")
+
+
+def frontier_cost_per_flop(frame, load):
+    """A frontier model's cost per FLOP (epoch_cost_estimate_usd_2023 / training_compute_flop)
+    against the median of the other frontier models within two years: a x10 slip in either
+    number moves it 10x, while frontier runs of one period cost within a few-fold per FLOP
+    (warning at 5x, error at 10x)."""
+    t = frame.dropna(subset=["training_compute_flop", "epoch_cost_estimate_usd_2023", "date"])
+    t = t[(t["frontier_model"] == True) & (t["training_compute_flop"] > 0)  # noqa: E712
+          & (t["epoch_cost_estimate_usd_2023"] > 0)]
+    logs = np.log10(t["epoch_cost_estimate_usd_2023"] / t["training_compute_flop"]).to_numpy()
+    dates = t["date"].to_numpy()
+    window = np.timedelta64(731, "D")
+    for k in range(len(t)):
+        near = np.abs(dates - dates[k]) <= window
+        near[k] = False
+        if near.sum() < 3:
+            continue
+        med = float(np.median(logs[near]))
+        f = 10 ** abs(logs[k] - med)
+        if f < 5:
+            continue
+        idx = t.index[k]
+        side = "above" if logs[k] > med else "below"
+        yield Finding(ERROR if f >= 10 else WARNING, "notable_models_2026", idx + 2,
+                      "epoch_cost_estimate_usd_2023",
+                      float(t.at[idx, "epoch_cost_estimate_usd_2023"]), "frontier-cost-per-flop",
+                      f"{t.at[idx, 'system']}: cost per FLOP {10 ** logs[k]:.3g} USD is {f:.3g}x "
+                      f"{side} the median ({10 ** med:.3g}) of the {int(near.sum())} other "
+                      "frontier models within two years (a x10 slip in the cost or the compute? "
+                      "warning at 5x, error at 10x)")
+
+
+def band_order(frame, load):
+    """A claim's tolerance band must be a band: band_low at most band_high."""
+    t = frame.dropna(subset=["band_low", "band_high"])
+    for idx in t.index[t["band_low"] > t["band_high"]]:
+        yield Finding(ERROR, "claims", idx + 2, "band_low", float(t.at[idx, "band_low"]),
+                      "band-order",
+                      f"{t.at[idx, 'claim_id']}: band_low is above band_high "
+                      f"({float(t.at[idx, 'band_high']):g}); a band runs from low to high "
+                      "(swapped?)")
+
+
 RULES = {
     "cloud_prices": (price_outlier, instance_price),
     "imagenet_training_runs": (same_run_two_keys("imagenet_training_runs"), accelerator_hours),
     "imagenet_inference_runs": (same_run_two_keys("imagenet_inference_runs"),),
     "price_tag_inputs": (price_tag_utilisation, achieved_above_peak),
     "ml_systems": (flop_vs_openai,),
+    "claims": (band_order,),
+    "transistor_counts": (transistor_trend, transistor_envelope),
+    "notable_models_2026": (notable_compute_vs_ml_systems, frontier_cost_per_flop),
 }
 
 
@@ -263,33 +437,45 @@ def findings(table: str, frame: pd.DataFrame, load) -> list[Finding]:
     return sorted(out, key=lambda f: (f.level != ERROR, f.row, f.rule))
 
 
-def check(table: str, frame: pd.DataFrame, load) -> list[Finding]:
-    """Raise :class:`DataError` with the first error's message (and a count of the others);
-    return the warnings."""
-    from aicost.data import DataError
+def _key_of(frame: pd.DataFrame, key_columns: list[str], row: int) -> str:
+    if not key_columns:
+        return str(row)
+    values = frame.loc[row - 2, key_columns]
+    return ",".join(str(v.date() if isinstance(v, pd.Timestamp) else v) for v in values)
 
+
+def check(table: str, frame: pd.DataFrame, load, key_columns=()) -> list[Finding]:
+    """Raise :class:`DataError` with the first error's message (and a count of the others);
+    return the other findings: warnings, and findings accepted in
+    ``data/plausibility_accepted.csv`` (table, key, rule and the reason), which are listed but
+    are not alarms. An acceptance that no longer matches a finding is an error too (the data it
+    excused changed: look again)."""
+    if table == ACCEPTED_TABLE or table not in RULES:
+        return []
     found = findings(table, frame, load)
-    errors = [f for f in found if f.level == ERROR]
+    accepted = load(ACCEPTED_TABLE)
+    mine = accepted[accepted["table"] == table]
+    reasons = {(r.key, r.rule): (i, r.reason) for i, r in zip(mine.index, mine.itertuples(),
+                                                                strict=True)}
+    out, used = [], set()
+    for f in found:
+        key = _key_of(frame, list(key_columns), f.row)
+        hit = reasons.get((key, f.rule))
+        if hit is not None:
+            used.add((key, f.rule))
+            out.append(replace(f, level=ACCEPTED, key=key, reason=hit[1]))
+        else:
+            out.append(replace(f, key=key))
+    errors = [f for f in out if f.level == ERROR]
+    for (key, rule), (i, _) in sorted(reasons.items(), key=lambda kv: kv[1][0]):
+        if (key, rule) not in used:
+            errors.append(Finding(ERROR, ACCEPTED_TABLE, i + 2, "key", key, "stale-acceptance",
+                                  f"accepts a {rule} finding on {table} row {key!r}, but that "
+                                  "row raises no such finding (fixed, renamed or removed?); "
+                                  "rule: every acceptance excuses a current finding (delete "
+                                  "the row)"))
     if errors:
         more = (f"\n({len(errors)} plausibility errors in data/{table}.csv; the others:)\n  "
                 + "\n  ".join(e.message() for e in errors[1:5])) if len(errors) > 1 else ""
         raise DataError(errors[0].message() + more)
-    return found
-
-
-def warnings_all() -> list[Finding]:
-    """The warnings of every rule on the whole dataset (loads every table, so any error raises
-    first)."""
-    from aicost.data import _warnings, tables
-
-    out = []
-    for name in tables():
-        out.extend(_warnings(name))
     return out
-
-
-def report() -> list[str]:
-    """Print (and return) every plausibility warning, one line each."""
-    lines = [f"warning: {w.message()}" for w in warnings_all()]
-    print("\n".join(lines) if lines else "plausibility: no warnings")
-    return lines

@@ -14,7 +14,7 @@ import pytest
 from aicost import datapackage
 from aicost.data import DataError, load
 from aicost.paths import ROOT
-from aicost.plausibility import warnings_all
+from aicost.data import warnings_all
 
 
 @pytest.fixture
