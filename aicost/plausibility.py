@@ -284,6 +284,37 @@ def achieved_above_peak(frame, load):
                           f"({peak / 1e12:g} TFLOP/s)")
 
 
+# price_tag_inputs price facts: fact -> (accelerator, chips per priced unit)
+PRICE_FACTS = {"price_per_device_hour_usd": ("TPU v3", 4.0),
+               "price_per_core_hour_usd": ("TPU v3", 0.5)}
+
+
+def price_tag_price(frame, load):
+    """A price a price tag is computed from, per chip, against every published cloud price of
+    that accelerator (on-demand, 1- and 3-year commitment, any year): below half the lowest or
+    above twice the highest is an error (a x10 slip, a device price taken for a core price)."""
+    prices = load("cloud_prices")
+    cols = ["price_per_accelerator_hour_usd", "price_1yr_commitment_per_accelerator_hour_usd",
+            "price_3yr_commitment_per_accelerator_hour_usd"]
+    for idx, r in zip(frame.index, frame.itertuples(), strict=True):
+        if r.fact not in PRICE_FACTS:
+            continue
+        accel, chips = PRICE_FACTS[r.fact]
+        known = prices.loc[prices["accelerator"] == accel, cols].to_numpy(dtype=float).ravel()
+        known = known[np.isfinite(known) & (known > 0)]
+        if len(known) < 2:
+            continue
+        per_chip = float(r.value) / chips
+        low, high = float(known.min()), float(known.max())
+        if per_chip < low / 2 or per_chip > 2 * high:
+            yield Finding(ERROR, "price_tag_inputs", idx + 2, "value", r.value,
+                          "price-tag-price",
+                          f"{r.system}: {r.fact} = {r.value:g} is {per_chip:.3g} USD per {accel} "
+                          f"chip-hour, outside the published cloud prices of {accel} "
+                          f"({low:.3g} to {high:.3g}, {len(known)} prices in cloud_prices) by "
+                          "more than 2x (a x10 slip? a device price taken for a core price?)")
+
+
 def flop_vs_openai(frame, load):
     t = frame.dropna(subset=["training_compute_flop", "openai_flop"])
     t = t[(t["training_compute_flop"] > 0) & (t["openai_flop"] > 0)]
@@ -315,9 +346,10 @@ def _local_fit_factor(x: np.ndarray, logs: np.ndarray, half_width: float, min_ot
     return out, counts
 
 
-# dataset -> (warning, error): Rupp's points follow the trend within 5x; the Wikipedia table
+# dataset -> (warning, error): Rupp's points follow the trend within 5x (the two above 4x are
+# accepted in the data); the Wikipedia table
 # mixes record chips with small embedded ones (up to ~250x below the trend of their years)
-TRANSISTOR_LIMITS = {"rupp_50yrs": (4.0, 8.0), "wikipedia": (8.0, 30.0)}
+TRANSISTOR_LIMITS = {"rupp_50yrs": (4.0, 6.0), "wikipedia": (8.0, 30.0)}
 
 
 def transistor_trend(frame, load):
@@ -421,7 +453,7 @@ RULES = {
     "cloud_prices": (price_outlier, instance_price),
     "imagenet_training_runs": (same_run_two_keys("imagenet_training_runs"), accelerator_hours),
     "imagenet_inference_runs": (same_run_two_keys("imagenet_inference_runs"),),
-    "price_tag_inputs": (price_tag_utilisation, achieved_above_peak),
+    "price_tag_inputs": (price_tag_utilisation, achieved_above_peak, price_tag_price),
     "ml_systems": (flop_vs_openai,),
     "claims": (band_order,),
     "transistor_counts": (transistor_trend, transistor_envelope),
