@@ -288,6 +288,12 @@ def plausibility_report() -> list[str]:
     """Print (and return) every plausibility warning of the dataset, one line each."""
     lines = [f"warning: {w.message()}" for w in warnings_all()]
     print("\n".join(lines) if lines else "plausibility: no warnings")
+    counts: dict = {}
+    for f in accepted_all():
+        counts[(f.table, f.rule)] = counts.get((f.table, f.rule), 0) + 1
+    if counts:
+        print(f"accepted, each with its reason in data/{plausibility.ACCEPTED_TABLE}.csv: "
+              + "; ".join(f"{t} {r} {n}" for (t, r), n in sorted(counts.items())))
     return lines
 
 
