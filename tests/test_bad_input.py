@@ -542,3 +542,14 @@ def test_required_text_of_only_whitespace_is_refused_in_every_table(copy, table)
         assert f"column {name!r}" in message
     if len(fields) > 1:
         assert f"{len(fields)} problems" in message or "more" in message
+
+
+@pytest.mark.parametrize("where", ["missing folder", "a file", "empty folder"])
+def test_aicost_data_pointing_nowhere(tmp_path, where):
+    target = tmp_path / "data"
+    if where == "a file":
+        target.write_text("not a folder")
+    elif where == "empty folder":
+        target.mkdir()
+    out = cli(env={"AICOST_DATA": str(target), "AICOST_NO_CACHE": "1"})
+    one_message(out, "environment", f"AICOST_DATA = {where}", ["datapackage.json", "missing"])
