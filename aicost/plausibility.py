@@ -8,8 +8,8 @@ findings, each an **error** or a **warning**:
   message (file, row, column, value, rule), exactly like a type error, so no notebook, test or
   CLI run computes anything from such a table;
 - warnings are printed, never silent: ``python -m aicost claims`` prints them on stderr, and
-  :func:`report` (for a notebook or a shell) prints them all. They mark values worth a second
-  look that the shipped data can legitimately hold.
+  :func:`aicost.data.plausibility_report` (for a notebook or a shell) prints them all. They
+  mark values worth a second look that the shipped data can legitimately hold.
 
 The rules (``RULES``; thresholds next to each):
 
@@ -18,7 +18,11 @@ rule                       table              what
 =========================  =================  ==================================================
 price-outlier              cloud_prices       a price per accelerator-hour far from the median
                                               of that accelerator's other prices of the same kind
-                                              in the same year (>= 8x warning, >= 30x error)
+                                              in the same year (>= 5x warning, >= 10x error);
+                                              with fewer than 2 such peers, of its prices of any
+                                              kind within two years (5x / 10x); with fewer still,
+                                              per peak FP32 FLOP/s against other accelerators'
+                                              prices within a year (10x / 30x)
 instance-price             cloud_prices       instance price != accelerators x price per
                                               accelerator (more than 2% off: error)
 same-run-two-keys          imagenet_*_runs    two rows identical in every field but the key,
@@ -32,9 +36,28 @@ price-tag-utilisation      price_tag_inputs   FLOP / (chips x peak FLOP/s x hour
                                               [0.01, 1] error, outside [0.05, 0.75] warning
 achieved-above-peak        price_tag_inputs   an achieved TFLOP/s per GPU above the GPU's peak
                                               (error)
+price-tag-price            price_tag_inputs   a TPU price per device or core, per chip, below half
+                                              the lowest or above twice the highest published
+                                              cloud price of that TPU (error)
 flop-vs-openai             ml_systems         Epoch's training compute and OpenAI's for the same
                                               system apart by >= 10x (warning) or >= 1000x (error)
+transistor-trend           transistor_counts  a count off a local straight line (log) through the
+                                              other counts of its dataset within three years
+                                              (Rupp: 4x / 6x; Wikipedia: 8x / 30x)
+transistor-envelope        transistor_counts  a count >= 3x the largest other chip within two
+                                              years (error)
+compute-vs-ml-systems      notable_models     training compute against ml_systems' for the same
+                           _2026              system (>= 2x warning, >= 5x error)
+frontier-cost-per-flop     notable_models     a frontier model's cost / compute against the other
+                           _2026              frontier models within two years (5x / 10x)
+band-order                 claims             band_low above band_high (error)
 =========================  =================  ==================================================
+
+A finding checked and found right as published is listed in ``data/plausibility_accepted.csv``
+(table, the row's primary key, rule, reason, source): it is returned with level ``accepted`` and
+its reason, never raised or printed as an alarm; an acceptance that matches no finding any more
+is an error (``stale-acceptance``). This module imports nothing of the package but
+:mod:`aicost.errors`: the loader calls it and hands it ``load`` (data flow one way).
 """
 
 from __future__ import annotations

@@ -56,7 +56,7 @@ def seed() -> int:
 
 def today() -> _dt.date:
     """The date future-dated cells are compared with: today in UTC (part of every cache key)."""
-    return _dt.datetime.now(_dt.timezone.utc).date()
+    return _dt.datetime.now(_dt.UTC).date()
 
 
 def seed_at_import() -> int:

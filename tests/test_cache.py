@@ -267,9 +267,9 @@ def test_the_validation_date_is_utc_whatever_the_time_zone(monkeypatch):
         dates.add(settings.today())
     monkeypatch.delenv("TZ")
     time.tzset()
-    now = dt.datetime.now(dt.timezone.utc).date()
+    now = dt.datetime.now(dt.UTC).date()
     assert dates <= {now, now - dt.timedelta(days=1), now + dt.timedelta(days=1)}
-    assert len(dates) == 1 or dt.datetime.now(dt.timezone.utc).time() < dt.time(0, 0, 5)
+    assert len(dates) == 1 or dt.datetime.now(dt.UTC).time() < dt.time(0, 0, 5)
 
 
 def test_a_cached_validation_is_not_served_on_another_day(copy, monkeypatch):

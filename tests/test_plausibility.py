@@ -12,8 +12,7 @@ import shutil
 import pytest
 
 from aicost import datapackage
-from aicost.data import DataError, load
-from aicost.data import warnings_all
+from aicost.data import DataError, load, warnings_all
 from aicost.paths import ROOT
 
 
@@ -221,3 +220,17 @@ def test_the_cli_prints_warnings_on_stderr(copy, capsys, tmp_path, monkeypatch):
     assert main(["claims", "--format", "csv"]) == 0
     err = capsys.readouterr().err
     assert "warning:" in err and "price-outlier" in err and "epoch-041" not in err
+
+
+def test_the_rules_do_not_import_the_loader():
+    """Data flow one way (issue 24): aicost.data imports the rules and hands them ``load``;
+    the rules import nothing of the package but the error type."""
+    import ast
+
+    from aicost import plausibility
+
+    tree = ast.parse((ROOT / "aicost" / "plausibility.py").read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert {m for m in imported if m and m.startswith("aicost")} == {"aicost.errors"}
+    assert plausibility.DataError is DataError
