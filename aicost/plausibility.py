@@ -51,6 +51,12 @@ compute-vs-ml-systems      notable_models     training compute against ml_system
 frontier-cost-per-flop     notable_models     a frontier model's cost / compute against the other
                            _2026              frontier models within two years (5x / 10x)
 band-order                 claims             band_low above band_high (error)
+mlperf-hours               mlperf_training    accelerator_hours != count x minutes / 60 (error);
+                           _runs              far from the same task, family and round (8x/20x)
+efficiency-units           algorithmic_       compute in FLOP, PF/s-days and TF/s-days disagree
+                           efficiency         (more than 1%: error)
+price-index-step           price_index        a year-on-year change outside -20%..+25% (error)
+compute-vs-6nd             llm_gpt3_level     compute outside 0.4x..2.5x of 6 x params x tokens
 =========================  =================  ==================================================
 
 A finding checked and found right as published is listed in ``data/plausibility_accepted.csv``
@@ -461,6 +467,85 @@ def frontier_cost_per_flop(frame, load):
                       "warning at 5x, error at 10x)")
 
 
+def mlperf_hours(frame, load):
+    """MLPerf accelerator-hours: equal to accelerator_count x time_to_train_min / 60 (within
+    2%: error otherwise), and not far from the other results of the same task, accelerator
+    family and round (>= 8x warning, >= 20x error: minutes as hours, a count x10)."""
+    t = frame.dropna(subset=["accelerator_hours", "accelerator_count", "time_to_train_min"])
+    implied = t["accelerator_count"].astype(float) * t["time_to_train_min"] / 60
+    off = (t["accelerator_hours"] / implied - 1).abs()
+    for idx in t.index[off > 0.02]:
+        yield Finding(ERROR, "mlperf_training_runs", idx + 2, "accelerator_hours",
+                      float(t.at[idx, "accelerator_hours"]), "mlperf-hours",
+                      f"not accelerator_count x time_to_train_min / 60 ({float(implied[idx]):.6g});"
+                      " rule: they agree within 2%")
+    for idx, value, median, n, factor, level in _ratio_outliers(
+            frame, "accelerator_hours", ["task", "accelerator_family", "round"], warn=8,
+            error=20):
+        side = "more" if value > median else "fewer"
+        yield Finding(level, "mlperf_training_runs", idx + 2, "accelerator_hours", value,
+                      "mlperf-hours",
+                      f"{factor:.3g}x {side} accelerator-hours than the median ({median:.4g}) of "
+                      f"the {n} other {frame.at[idx, 'task']} results on "
+                      f"{frame.at[idx, 'accelerator_family']} in round {frame.at[idx, 'round']} "
+                      "(warning at 8x, error at 20x)")
+
+
+PF_DAY_FLOP = 1e15 * 86400
+
+
+def efficiency_units(frame, load):
+    """The three compute columns of the algorithmic-efficiency table are one number in three
+    units: compute_flop = compute_pfs_days x 8.64e19 = compute_tfs_days x 8.64e16 (within 1%:
+    error otherwise; a x10 slip in one of them breaks it)."""
+    t = frame.dropna(subset=["compute_tfs_days", "compute_pfs_days", "compute_flop"])
+    for col, scale in (("compute_pfs_days", PF_DAY_FLOP), ("compute_tfs_days", PF_DAY_FLOP / 1000)):
+        off = (t[col] * scale / t["compute_flop"] - 1).abs()
+        for idx in t.index[off > 0.01]:
+            yield Finding(ERROR, "algorithmic_efficiency", idx + 2, col, float(t.at[idx, col]),
+                          "efficiency-units",
+                          f"{t.at[idx, 'model']}: {col} x {scale:.3g} = "
+                          f"{float(t.at[idx, col]) * scale:.4g} FLOP, but compute_flop is "
+                          f"{float(t.at[idx, 'compute_flop']):.4g}; rule: one number in three "
+                          "units (within 1%)")
+
+
+def price_index_step(frame, load):
+    """A price index moves by at most -20% / +25% from one year to the next (US CPI-U since
+    1914: -11% to +18%): a x10 slip or a rebased value stands out (error)."""
+    t = frame.dropna(subset=["value", "year"]).sort_values(["index", "year"])
+    for _, g in t.groupby("index", sort=True):
+        years = g["year"].astype(int).to_numpy()
+        values = g["value"].to_numpy(dtype=float)
+        for k in range(1, len(g)):
+            if years[k] != years[k - 1] + 1 or not values[k - 1] > 0:
+                continue
+            change = values[k] / values[k - 1] - 1
+            if not -0.20 <= change <= 0.25:
+                idx = g.index[k]
+                yield Finding(ERROR, "price_index", idx + 2, "value", float(values[k]),
+                              "price-index-step",
+                              f"{g.at[idx, 'index']} {years[k]}: {change:+.1%} from "
+                              f"{years[k - 1]} ({values[k - 1]:.6g}); rule: a price index moves "
+                              "between -20% and +25% a year (a digit slip? a rebased value?)")
+
+
+def compute_vs_6nd(frame, load):
+    """A language model's training compute against 6 x parameters x training tokens (the
+    standard dense-transformer estimate): outside 0.4x..2.5x is an error (a x10 slip in any of
+    the three; the table's own figures lie within 0.49x..1.25x)."""
+    t = frame.dropna(subset=["training_compute_flop", "parameters", "training_tokens"])
+    t = t[(t["parameters"] > 0) & (t["training_tokens"] > 0)]
+    ratio = t["training_compute_flop"] / (6 * t["parameters"].astype(float)
+                                          * t["training_tokens"].astype(float))
+    for idx in t.index[(ratio < 0.4) | (ratio > 2.5)]:
+        yield Finding(ERROR, "llm_gpt3_level", idx + 2, "training_compute_flop",
+                      float(t.at[idx, "training_compute_flop"]), "compute-vs-6nd",
+                      f"{t.at[idx, 'model']}: {float(ratio[idx]):.3g}x of 6 x parameters x "
+                      "training_tokens; rule: within 0.4x..2.5x (a x10 slip in the compute, the "
+                      "parameters or the tokens?)")
+
+
 def band_order(frame, load):
     """A claim's tolerance band must be a band: band_low at most band_high."""
     t = frame.dropna(subset=["band_low", "band_high"])
@@ -479,6 +564,10 @@ RULES = {
     "price_tag_inputs": (price_tag_utilisation, achieved_above_peak, price_tag_price),
     "ml_systems": (flop_vs_openai,),
     "claims": (band_order,),
+    "mlperf_training_runs": (mlperf_hours,),
+    "algorithmic_efficiency": (efficiency_units,),
+    "price_index": (price_index_step,),
+    "llm_gpt3_level": (compute_vs_6nd,),
     "transistor_counts": (transistor_trend, transistor_envelope),
     "notable_models_2026": (notable_compute_vs_ml_systems, frontier_cost_per_flop),
 }

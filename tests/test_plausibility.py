@@ -234,3 +234,36 @@ def test_the_rules_do_not_import_the_loader():
     imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     assert {m for m in imported if m and m.startswith("aicost")} == {"aicost.errors"}
     assert plausibility.DataError is DataError
+
+
+def slip(table, match, column, k, expect_rule, level):
+    return (f"{table}: {column} x{k:g}", table,
+            lambda f: edit(f, table, match, column, times(k)),
+            [f"{table}.csv", expect_rule], level)
+
+
+# A x10 slip (both ways) in the tables the rules above did not cover before issue 24
+MORE_PROBES = [
+    slip("mlperf_training_runs", {"result_id": "v3.0:bert:NVIDIA:dgxh100_n8_ngc23.04_pytorch"},
+         "accelerator_hours", 10, "mlperf-hours", "error"),
+    slip("mlperf_training_runs", {"result_id": "v3.0:bert:NVIDIA:dgxh100_n8_ngc23.04_pytorch"},
+         "time_to_train_min", 0.1, "mlperf-hours", "error"),
+    slip("algorithmic_efficiency", {"model": "EfficientNet (b1)"}, "compute_tfs_days", 10,
+         "efficiency-units", "error"),
+    slip("algorithmic_efficiency", {"model": "EfficientNet (b1)"}, "compute_flop", 0.1,
+         "efficiency-units", "error"),
+    slip("price_index", {"index": "CPI-U", "year": "2019"}, "value", 10, "price-index-step",
+         "error"),
+    slip("price_index", {"index": "CPI-U", "year": "2019"}, "value", 0.1, "price-index-step",
+         "error"),
+    slip("llm_gpt3_level", {"model": "Chinchilla 70B"}, "training_tokens", 10, "compute-vs-6nd",
+         "error"),
+    slip("llm_gpt3_level", {"model": "Chinchilla 70B"}, "parameters", 0.1, "compute-vs-6nd",
+         "error"),
+]
+
+
+@pytest.mark.parametrize(("probe", "table", "change", "expect", "level"), MORE_PROBES,
+                         ids=[p[0] for p in MORE_PROBES])
+def test_more_probes(copy, probe, table, change, expect, level):
+    test_probe(copy, probe, table, change, expect, level)
