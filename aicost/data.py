@@ -1,34 +1,39 @@
 """Load a table of the dataset, validated against its description in data/datapackage.json.
 
-``load("cloud_prices")`` returns a typed DataFrame or raises :class:`DataError`, one message that
-names the file, the row (the header is row 1), the column, the offending value and the rule it
-breaks. Nothing is dropped or guessed: a table either loads whole, with as many rows as the file
-has and every cell exactly as validated, or does not load.
+``load("cloud_prices")`` returns a typed DataFrame or raises :class:`DataError` (the package's
+one error type, :mod:`aicost.errors`), one message that names the file, the row (the header is
+row 1), the column, the offending value and the rule it breaks; a file that cannot be read or
+resolved (permissions, a symbolic-link loop) is the same error, naming the path. Nothing is
+dropped or guessed: a table either loads whole, with as many rows as the file has and every cell
+exactly as validated, or does not load.
 
-The validator *is* the loader: each column is parsed by the rules of its schema field, and a cell
-the parser would not turn into exactly one value of the field's type is an error, not a missing
-value. So nothing can pass validation and then load differently (the Frictionless validator that
-this module used to call accepted ``TRUE``/``1`` as booleans, ``1_68``, ``inf`` and ``1e400`` as
-numbers, which pandas then read as missing or infinite). The rules, all read from the descriptor:
+The validator *is* the loader: each column is parsed by the rules of its schema field, and a
+cell the parser would not turn into exactly one value of the field's type is an error, not a
+missing value. So nothing can pass validation and then load differently (the Frictionless
+validator that this module used to call accepted ``TRUE``/``1`` as booleans, ``1_68``, ``inf``
+and ``1e400`` as numbers, which pandas then read as missing or infinite). The rules, all read
+from the descriptor:
 
-- file: inside the data folder (no absolute path, ``..`` or symbolic link leading out of it, refused
-  before the file is opened), present, non-empty, UTF-8 without byte-order mark, LF or CRLF line
-  endings, size and sha256 as recorded;
+- file: inside the data folder (no absolute path, ``..`` or symbolic link leading out of it,
+  refused before the file is opened), present, non-empty, UTF-8 without byte-order mark, LF or
+  CRLF line endings, size and sha256 as recorded;
 - header: exactly the schema's columns, in its order; every row as many cells as the header, no
   blank row;
 - types: ``string``; ``number`` (ASCII digits, optional sign, decimal point and exponent, finite
   as a 64-bit float); ``integer`` (ASCII digits, optional sign, at most 18 digits); ``boolean``
   (the field's ``trueValues``/``falseValues``, default ``true``/``false``); ``date``
-  (``YYYY-MM-DD``, a real calendar day, not after today unless the field says
-  ``"allowFuture": true``); ``year`` (four digits); cells in the schema's ``missingValues``
-  (default: the empty string) are missing;
-- constraints: ``required``, ``unique``, ``enum``, ``pattern`` (whole value), ``minLength``,
-  ``maxLength``, ``minimum``, ``maximum``, ``exclusiveMinimum``, ``exclusiveMaximum``;
+  (``YYYY-MM-DD``, a real calendar day, not after today, in UTC, unless the field says ``"allowFuture":
+  true``); ``year`` (four digits); cells in the schema's ``missingValues`` (default: the empty
+  string) are missing;
+- constraints: ``required`` (for text: at least one character that is not whitespace),
+  ``unique``, ``enum``, ``pattern`` (whole value), ``minLength``, ``maxLength``, ``minimum``,
+  ``maximum``, ``exclusiveMinimum``, ``exclusiveMaximum``;
 - keys: primary key present and unique; every foreign key found in the table it references.
 
-It is vectorised (pandas' C parser and column operations, no Python loop per row), so a table
-of a million rows validates in seconds. Results are remembered in the process by
-:mod:`aicost.cache`, keyed on the bytes of the whole dataset at the time of the call.
+It is vectorised (pandas' C parser and column operations, no Python loop per row), so a table of
+a million rows validates in seconds. Results are remembered in the process by
+:mod:`aicost.cache`, keyed on the bytes of the whole dataset at the time of the call and on
+every other input (:func:`aicost.cache.inputs`: the seed, the validation date, the code).
 """
 
 from __future__ import annotations
