@@ -57,6 +57,9 @@ efficiency-units           algorithmic_       compute in FLOP, PF/s-days and TF/
                            efficiency         (more than 1%: error)
 price-index-step           price_index        a year-on-year change outside -20%..+25% (error)
 compute-vs-6nd             llm_gpt3_level     compute outside 0.4x..2.5x of 6 x params x tokens
+llm-price-shape            llm_api_prices,    output price outside 0.95x..9.5x the input price;
+                           llm_api_price_     a computed blend != (3 x input + output) / 4
+                           history            (error)
 =========================  =================  ==================================================
 
 A finding checked and found right as published is listed in ``data/plausibility_accepted.csv``
@@ -546,6 +549,32 @@ def compute_vs_6nd(frame, load):
                       "parameters or the tokens?)")
 
 
+def llm_price_shape(table: str):
+    """An API price list: output tokens cost 1x to 9.5x input tokens (every shipped price:
+    1x to 8.3x), so a x10 slip in either price breaks it (error); a blended price marked
+    ``computed`` is (3 x input + output) / 4 (within 1%: error otherwise)."""
+    def rule(frame, load):
+        t = frame.dropna(subset=["price_input_usd_per_mtok", "price_output_usd_per_mtok"])
+        t = t[t["price_input_usd_per_mtok"] > 0]
+        ratio = t["price_output_usd_per_mtok"] / t["price_input_usd_per_mtok"]
+        for idx in t.index[(ratio < 0.95) | (ratio > 9.5)]:
+            yield Finding(ERROR, table, idx + 2, "price_output_usd_per_mtok",
+                          float(t.at[idx, "price_output_usd_per_mtok"]), "llm-price-shape",
+                          f"{t.at[idx, 'model']}: output price {float(ratio[idx]):.3g}x the input "
+                          f"price ({float(t.at[idx, 'price_input_usd_per_mtok']):g}); rule: "
+                          "output tokens cost 0.95x to 9.5x input tokens (a x10 slip?)")
+        c = t[t["blend_basis"] == "computed"].dropna(subset=["price_blended_usd_per_mtok"])
+        implied = (3 * c["price_input_usd_per_mtok"] + c["price_output_usd_per_mtok"]) / 4
+        off = (c["price_blended_usd_per_mtok"] / implied - 1).abs()
+        for idx in c.index[off > 0.01]:
+            yield Finding(ERROR, table, idx + 2, "price_blended_usd_per_mtok",
+                          float(c.at[idx, "price_blended_usd_per_mtok"]), "llm-price-shape",
+                          f"{c.at[idx, 'model']}: blend_basis computed, but not (3 x input + "
+                          f"output) / 4 ({float(implied[idx]):.6g}); rule: within 1%")
+    rule.__name__ = "llm_price_shape"
+    return rule
+
+
 def band_order(frame, load):
     """A claim's tolerance band must be a band: band_low at most band_high."""
     t = frame.dropna(subset=["band_low", "band_high"])
@@ -568,6 +597,8 @@ RULES = {
     "algorithmic_efficiency": (efficiency_units,),
     "price_index": (price_index_step,),
     "llm_gpt3_level": (compute_vs_6nd,),
+    "llm_api_prices": (llm_price_shape("llm_api_prices"),),
+    "llm_api_price_history": (llm_price_shape("llm_api_price_history"),),
     "transistor_counts": (transistor_trend, transistor_envelope),
     "notable_models_2026": (notable_compute_vs_ml_systems, frontier_cost_per_flop),
 }

@@ -260,6 +260,14 @@ MORE_PROBES = [
          "error"),
     slip("llm_gpt3_level", {"model": "Chinchilla 70B"}, "parameters", 0.1, "compute-vs-6nd",
          "error"),
+    *[slip("llm_api_prices", {"price_id": "simonw:deepseek/deepseek-chat:from-2025-02-08"},
+           col, k, "llm-price-shape", "error")
+      for col in ("price_input_usd_per_mtok", "price_output_usd_per_mtok", "price_blended_usd_per_mtok")
+      for k in (10, 0.1)],
+    *[slip("llm_api_price_history", {"snapshot_date": "2024-12-12",
+                                     "model_key": "claude-3-haiku-20240307"},
+           col, k, "llm-price-shape", "error")
+      for col in ("price_input_usd_per_mtok", "price_output_usd_per_mtok") for k in (10, 0.1)],
 ]
 
 
