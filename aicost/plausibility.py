@@ -168,7 +168,8 @@ def price_outlier(frame, load):
     sizes = t.groupby(["accelerator", "price_kind", "_year"])[col].transform("count")
     small = t[(sizes < 3) & t[col].notna()]
     accelerators = load("accelerators").set_index("accelerator")
-    peak = t["accelerator"].map(lambda a: _peak(accelerators, a, ("fp32_flops",)))
+    peaks = {a: _peak(accelerators, a, ("fp32_flops",)) for a in t["accelerator"].dropna().unique()}
+    peak = t["accelerator"].map(peaks).astype(float)
     per_flop = t[col] / peak
     for idx in small.index:
         if idx in done:
@@ -366,6 +367,8 @@ def _local_fit_factor(x: np.ndarray, logs: np.ndarray, half_width: float, min_ot
     ``half_width`` of x, evaluated at x)|, and the number of those points (NaN where fewer than
     ``min_others``)."""
     out, counts = np.full(len(x), np.nan), np.zeros(len(x), dtype=int)
+    if len(x) > EXACT_LIMIT:  # a large table: the line through yearly medians (linear time)
+        return _binned_fit_factor(x, logs, half_width, min_others)
     for i in range(len(x)):
         near = np.abs(x - x[i]) <= half_width
         near[i] = False
@@ -375,6 +378,34 @@ def _local_fit_factor(x: np.ndarray, logs: np.ndarray, half_width: float, min_ot
         design = np.column_stack([np.ones(counts[i]), x[near] - x[i]])
         level = np.linalg.lstsq(design, logs[near], rcond=None)[0][0]
         out[i] = 10 ** abs(logs[i] - level)
+    return out, counts
+
+
+EXACT_LIMIT = 5000  # above this many points, the local line goes through yearly medians
+
+
+def _binned_fit_factor(x: np.ndarray, logs: np.ndarray, half_width: float, min_others: int):
+    """:func:`_local_fit_factor` for large tables: the local line is fitted to the median log
+    of each calendar year within ``half_width`` (the point itself is one of thousands, so
+    leaving it out changes nothing)."""
+    years = np.floor(x).astype(int)
+    frame = pd.DataFrame({"year": years, "log": logs})
+    med = frame.groupby("year")["log"].median()
+    n = frame.groupby("year")["log"].size()
+    level = {}
+    for y in med.index:
+        near = (np.abs(med.index.to_numpy() - y) <= half_width)
+        if n[near].sum() - 1 < min_others or near.sum() < 2:
+            continue
+        xs = med.index.to_numpy()[near].astype(float) + 0.5 - (y + 0.5)
+        coef = np.polyfit(xs, med.to_numpy()[near], 1)
+        level[y] = (coef[1], coef[0], int(n[near].sum()) - 1)
+    out = np.full(len(x), np.nan)
+    counts = np.zeros(len(x), dtype=int)
+    for y, (b, a, k) in level.items():
+        sel = years == y
+        out[sel] = 10 ** np.abs(logs[sel] - (b + a * (x[sel] - (y + 0.5))))
+        counts[sel] = k
     return out, counts
 
 
@@ -408,18 +439,44 @@ def transistor_envelope(frame, load):
     t = frame.dropna(subset=["transistor_count"])
     x = t["year_decimal"].fillna(t["year"].astype(float)).to_numpy(dtype=float)
     counts = t["transistor_count"].to_numpy(dtype=float)
-    for k in range(len(t)):
-        near = np.abs(x - x[k]) <= 2.0
-        near[k] = False
-        if near.sum() < 3:
+    tops = _largest_other_nearby(x, counts, 2.0, 3)
+    for k in np.flatnonzero(counts >= 3 * tops):
+        idx, top = t.index[k], tops[k]
+        yield Finding(ERROR, "transistor_counts", idx + 2, "transistor_count", counts[k],
+                      "transistor-envelope",
+                      f"{counts[k] / top:.3g}x the largest other chip within two years "
+                      f"({top:.4g}); the frontier grows about 2x in two years (error at 3x)")
+
+
+def _largest_other_nearby(x: np.ndarray, values: np.ndarray, half_width: float,
+                          min_others: int) -> np.ndarray:
+    """For each point, the largest value among the *other* points within ``half_width`` of x
+    (inf where fewer than ``min_others``). Exact for small tables; for large ones by calendar
+    year (the two largest of each year, so a point is never its own peer)."""
+    n = len(x)
+    out = np.full(n, np.inf)
+    if n <= EXACT_LIMIT:
+        for k in range(n):
+            near = np.abs(x - x[k]) <= half_width
+            near[k] = False
+            if near.sum() >= min_others:
+                out[k] = values[near].max()
+        return out
+    years = np.floor(x).astype(int)
+    frame = pd.DataFrame({"year": years, "v": values, "i": np.arange(n)})
+    top2 = frame.sort_values("v", ascending=False).groupby("year").head(2)
+    for y in np.unique(years):
+        cand = top2[(top2["year"] - y).abs() <= half_width]
+        total = int((np.abs(years - y) <= half_width).sum()) - 1
+        if total < min_others or cand.empty:
             continue
-        top = counts[near].max()
-        if counts[k] >= 3 * top:
-            idx = t.index[k]
-            yield Finding(ERROR, "transistor_counts", idx + 2, "transistor_count", counts[k],
-                          "transistor-envelope",
-                          f"{counts[k] / top:.3g}x the largest other chip within two years "
-                          f"({top:.4g}); the frontier grows about 2x in two years (error at 3x)")
+        best = cand.sort_values("v", ascending=False)
+        sel = np.flatnonzero(years == y)
+        first_i, first_v = int(best["i"].iloc[0]), float(best["v"].iloc[0])
+        second_v = float(best["v"].iloc[1]) if len(best) > 1 else -np.inf
+        out[sel] = first_v
+        out[sel[sel == first_i]] = second_v
+    return out
 
 
 def notable_compute_vs_ml_systems(frame, load):
@@ -448,26 +505,44 @@ def frontier_cost_per_flop(frame, load):
     t = t[(t["frontier_model"] == True) & (t["training_compute_flop"] > 0)  # noqa: E712
           & (t["epoch_cost_estimate_usd_2023"] > 0)]
     logs = np.log10(t["epoch_cost_estimate_usd_2023"] / t["training_compute_flop"]).to_numpy()
-    dates = t["date"].to_numpy()
-    window = np.timedelta64(731, "D")
-    for k in range(len(t)):
-        near = np.abs(dates - dates[k]) <= window
-        near[k] = False
-        if near.sum() < 3:
-            continue
-        med = float(np.median(logs[near]))
-        f = 10 ** abs(logs[k] - med)
-        if f < 5:
-            continue
-        idx = t.index[k]
+    x = (t["date"].dt.year + (t["date"].dt.dayofyear - 1) / 366).to_numpy(dtype=float)
+    meds, counts = _median_of_others_nearby(x, logs, 2.0, 3)
+    factors = 10 ** np.abs(logs - meds)
+    for k in np.flatnonzero(factors >= 5):
+        idx, med, f = t.index[k], meds[k], float(factors[k])
         side = "above" if logs[k] > med else "below"
         yield Finding(ERROR if f >= 10 else WARNING, "notable_models_2026", idx + 2,
                       "epoch_cost_estimate_usd_2023",
                       float(t.at[idx, "epoch_cost_estimate_usd_2023"]), "frontier-cost-per-flop",
                       f"{t.at[idx, 'system']}: cost per FLOP {10 ** logs[k]:.3g} USD is {f:.3g}x "
-                      f"{side} the median ({10 ** med:.3g}) of the {int(near.sum())} other "
+                      f"{side} the median ({10 ** med:.3g}) of the {counts[k]} other "
                       "frontier models within two years (a x10 slip in the cost or the compute? "
                       "warning at 5x, error at 10x)")
+
+
+def _median_of_others_nearby(x: np.ndarray, values: np.ndarray, half_width: float,
+                             min_others: int):
+    """For each point, the median of the *other* values within ``half_width`` of x and their
+    count (NaN / 0 where fewer than ``min_others``). Exact for small tables; for large ones by
+    calendar year (one point among thousands does not move a median)."""
+    n = len(x)
+    meds, counts = np.full(n, np.nan), np.zeros(n, dtype=int)
+    if n <= EXACT_LIMIT:
+        for k in range(n):
+            near = np.abs(x - x[k]) <= half_width
+            near[k] = False
+            counts[k] = int(near.sum())
+            if counts[k] >= min_others:
+                meds[k] = float(np.median(values[near]))
+        return meds, counts
+    years = np.floor(x).astype(int)
+    for y in np.unique(years):
+        near = np.abs(years - y) <= half_width
+        sel = years == y
+        counts[sel] = int(near.sum()) - 1
+        if counts[sel][0] >= min_others:
+            meds[sel] = float(np.median(values[near]))
+    return meds, counts
 
 
 def mlperf_hours(frame, load):
