@@ -54,7 +54,8 @@ def _main(argv: list[str] | None) -> int:
 
         text = render(args.format)
     except DataError as err:
-        print(f"aicost: bad data: {err}", file=sys.stderr)
+        what = "bad setting" if str(err).startswith("environment variable") else "bad data"
+        print(f"aicost: {what}: {err}", file=sys.stderr)
         return 1
     for line in warnings:
         print(f"aicost: warning: {line}", file=sys.stderr)

@@ -505,7 +505,7 @@ def frontier_cost_per_flop(frame, load):
     t = t[(t["frontier_model"] == True) & (t["training_compute_flop"] > 0)  # noqa: E712
           & (t["epoch_cost_estimate_usd_2023"] > 0)]
     logs = np.log10(t["epoch_cost_estimate_usd_2023"] / t["training_compute_flop"]).to_numpy()
-    x = (t["date"].dt.year + (t["date"].dt.dayofyear - 1) / 366).to_numpy(dtype=float)
+    x = (t["date"].dt.year + (t["date"].dt.day_of_year - 1) / 366).to_numpy(dtype=float)
     meds, counts = _median_of_others_nearby(x, logs, 2.0, 3)
     factors = 10 ** np.abs(logs - meds)
     for k in np.flatnonzero(factors >= 5):
