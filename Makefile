@@ -86,8 +86,8 @@ claims: $(STAMP) ## The scorecard on the command line (FORMAT=table|csv|json|mar
 test: $(STAMP) ## Unit tests and strict nbval over every notebook (2 workers), offline (PYTEST_ARGS=-rs: skip reasons).
 	AICOST_FIGURE_FORMATS=none sh tests/offline.sh $(BIN)/python -m pytest -n 2 --dist loadscope --nbval --nbval-current-env --no-header $(PYTEST_ARGS)
 
-badinput: $(STAMP) ## List every bad-input case and what the loader says about it.
-	$(BIN)/python -m pytest -p no:xdist -v -s tests/test_bad_input.py tests/test_plausibility.py tests/test_cache.py
+badinput: $(STAMP) ## List every bad-input case by class (data, plausibility, environment, I/O, cache) and its one message.
+	$(BIN)/python -m pytest -p no:xdist -q -s --no-header tests/test_bad_input.py tests/test_plausibility.py tests/test_cache.py
 
 report: $(STAMP) ## Execute every notebook from data/ in a fresh kernel, write figures/, render report/ (Sphinx).
 	$(BIN)/python -m aicost.report

@@ -16,7 +16,7 @@ import sys
 def checked_warnings() -> list[str]:
     """Validate every table (raises :class:`aicost.data.DataError`); the plausibility warnings."""
     from aicost import cache
-    from aicost.plausibility import warnings_all
+    from aicost.data import warnings_all
     from aicost.scorecard import _results_key
 
     key = _results_key(cache.fingerprint())
@@ -61,6 +61,18 @@ def claims_help() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command; every bad input, setting or failed write ends in one message on stderr
+    and exit status 1 (:class:`aicost.errors.DataError`), never a traceback."""
+    from aicost.errors import DataError
+
+    try:
+        return _main(argv)
+    except DataError as err:  # raised outside the data check: e.g. a bad AICOST_SEED on import
+        print(f"aicost: {err}", file=sys.stderr)
+        return 1
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m aicost", description="aicost: famous claims that AI training is getting "
         "cheaper, re-derived from data, each with a verdict. `python -m aicost claims --help` "
@@ -75,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="table (default): for reading, fits 100 columns; csv, json, markdown: "
                         "every column of the scorecard, for other programs")
     args = parser.parse_args(argv)
-    from aicost.data import DataError
+    from aicost.errors import DataError
 
     try:
         warnings = checked_warnings()
@@ -83,17 +95,31 @@ def main(argv: list[str] | None = None) -> int:
 
         text = render(args.format)
     except DataError as err:
-        print(f"aicost: bad data: {err}", file=sys.stderr)
+        what = "bad setting" if str(err).startswith("environment variable") else "bad data"
+        print(f"aicost: {what}: {err}", file=sys.stderr)
         return 1
     for line in warnings:
         print(f"aicost: warning: {line}", file=sys.stderr)
+    return _write(text)
+
+
+def _write(text: str) -> int:
+    """Print the result; a reader that stopped reading is not an error, a failed write (a full
+    disk, a closed or read-only output) is one message and exit status 1."""
+    import os
+
     try:
-        print(text)
+        sys.stdout.write(text + "\n")
         sys.stdout.flush()
     except BrokenPipeError:  # e.g. `make claims | head`: the reader stopped reading
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as err:
+        from aicost.errors import io_error
+
+        # what could not be written is dropped, so that exiting does not try again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"aicost: {io_error(err, 'cannot write the output')}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -4,14 +4,17 @@ unchanged, and that is checked on every call.
 Two kinds of cache, one rule:
 
 - :func:`memo`, a decorator for functions that read the dataset (``aicost.analyses``): the key
-  is the function's arguments **and** :func:`fingerprint`, a digest of the bytes of
-  ``datapackage.json`` and of every file it lists, taken at call time. Edit a CSV (with or
+  is the function's arguments, :func:`fingerprint`, a digest of the bytes of
+  ``datapackage.json`` and of every file it lists, taken at call time, **and** :func:`inputs`,
+  everything else a result depends on (the seed as used, the validation date, the code, the
+  Python and the locked requirements). Edit a CSV (with or
   without ``make datapackage``) and the next call recomputes (and so meets the loader's checks);
   no result can outlive the data it came from. Pandas results are handed out as copies, so a
   caller that modifies one cannot change what the next caller gets.
 - :func:`disk_get` / :func:`disk_put`: results remembered across processes under ``.cache/``,
   keyed by the caller on everything the result depends on (see ``scorecard._results_key``, the
-  validation key in ``aicost.data``). Each file carries the sha256 of its payload: a truncated
+  validation key in ``aicost.data``); :func:`inputs` is added to every such key here, so a
+  caller cannot forget the seed or the date. Each file carries the sha256 of its payload: a truncated
   or altered file is ignored and recomputed, never unpickled. ``AICOST_NO_CACHE=1`` turns the
   disk cache off; a read-only checkout simply recomputes.
 
@@ -45,6 +48,46 @@ _lock = threading.RLock()
 _digests: dict[str, tuple[tuple, str]] = {}
 _paths: dict[tuple[str, str], tuple] = {}
 _memos: list = []
+
+
+def _code_digest() -> str:
+    """sha256 of the package's source (every ``aicost/**/*.py``), the locked requirements and
+    the Python version: taken once per process (the code as imported)."""
+    import sys
+
+    if "code" not in _code:
+        package = Path(__file__).resolve().parent
+        digest = hashlib.sha256(f"python {sys.version_info[0]}.{sys.version_info[1]}".encode())
+        for path in sorted(package.rglob("*.py")):
+            digest.update(b"\0" + path.relative_to(package).as_posix().encode() + b"\0"
+                          + path.read_bytes())
+        for name in ("requirements.lock", "requirements.txt"):
+            digest.update(b"\0" + name.encode() + b"\0" + file_digest(ROOT / name).encode())
+        _code["code"] = digest.hexdigest()
+    return _code["code"]
+
+
+_code: dict[str, str] = {}
+
+
+def inputs() -> dict[str, str]:
+    """Every input of a cached computation other than the dataset's bytes and the call's own
+    arguments, by name: each is part of every key (:func:`memo`, :func:`disk_get`,
+    :func:`disk_put`). tests/test_cache.py changes each one and checks that the key changes.
+
+    - ``seed``: the bootstrap seed as used (:func:`aicost.settings.seed`, fixed at first use);
+    - ``today``: the validation date (:func:`aicost.settings.today`, UTC);
+    - ``code``: the package's source, the locked requirements and the Python version.
+    """
+    from aicost import settings
+
+    return {"seed": str(settings.seed()), "today": settings.today().isoformat(),
+            "code": _code_digest()}
+
+
+def inputs_key() -> str:
+    """:func:`inputs` as one string (part of every key)."""
+    return "\0".join(f"{k}={v}" for k, v in sorted(inputs().items()))
 
 
 def enabled() -> bool:
@@ -122,10 +165,13 @@ def _safe_digest(folder: Path, rel: str) -> str:
     if pure.is_absolute() or ".." in pure.parts or "\\" in rel or ":" in rel:
         return "outside"
     target = folder / pure
-    if len(pure.parts) > 1 or os.path.islink(target):  # only then can it lead elsewhere
-        if not target.resolve().is_relative_to(folder.resolve()):
-            return "outside"
-    return file_digest(target)
+    try:
+        if len(pure.parts) > 1 or os.path.islink(target):  # only then can it lead elsewhere
+            if not target.resolve().is_relative_to(folder.resolve()):
+                return "outside"
+        return file_digest(target)
+    except (OSError, RuntimeError):  # a symbolic-link loop, an unreadable file: the loader
+        return "unreadable"           # refuses it with its message
 
 
 def _listed_paths(descr: str, head: str) -> tuple:
@@ -172,7 +218,7 @@ def memo(maxsize: int = 16):
 
         @functools.wraps(fn)
         def cached(*args, **kwargs):
-            key = (fingerprint(), args, tuple(sorted(kwargs.items())))
+            key = (fingerprint(), inputs_key(), args, tuple(sorted(kwargs.items())))
             with _lock:
                 if key in store:
                     store.move_to_end(key)
@@ -209,8 +255,13 @@ def folder() -> Path:
     return Path(override) if override else FOLDER
 
 
-def _disk_path(namespace: str, key: str) -> Path:
-    return folder() / namespace / f"{key}.pkl"
+def disk_key(key: str) -> str:
+    """The name an entry is stored under: the caller's key and :func:`inputs`."""
+    return hashlib.sha256(key.encode() + b"\0" + inputs_key().encode()).hexdigest()
+
+
+def _disk_path(namespace: str, full: str) -> Path:
+    return folder() / namespace / f"{full}.pkl"
 
 
 def disk_get(namespace: str, key: str):
@@ -219,6 +270,7 @@ def disk_get(namespace: str, key: str):
     removed."""
     if not enabled():
         return False, None
+    key = disk_key(key)
     path = _disk_path(namespace, key)
     try:
         raw = path.read_bytes()
@@ -242,6 +294,7 @@ def disk_put(namespace: str, key: str, value) -> None:
     """Store ``value`` under ``key`` (atomically; silently skipped when off or read-only)."""
     if not enabled():
         return
+    key = disk_key(key)
     path = _disk_path(namespace, key)
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     head = VERSION + b" " + hashlib.sha256(key.encode() + b"\0" + payload).hexdigest().encode()

@@ -1,34 +1,39 @@
 """Load a table of the dataset, validated against its description in data/datapackage.json.
 
-``load("cloud_prices")`` returns a typed DataFrame or raises :class:`DataError`, one message that
-names the file, the row (the header is row 1), the column, the offending value and the rule it
-breaks. Nothing is dropped or guessed: a table either loads whole, with as many rows as the file
-has and every cell exactly as validated, or does not load.
+``load("cloud_prices")`` returns a typed DataFrame or raises :class:`DataError` (the package's
+one error type, :mod:`aicost.errors`), one message that names the file, the row (the header is
+row 1), the column, the offending value and the rule it breaks; a file that cannot be read or
+resolved (permissions, a symbolic-link loop) is the same error, naming the path. Nothing is
+dropped or guessed: a table either loads whole, with as many rows as the file has and every cell
+exactly as validated, or does not load.
 
-The validator *is* the loader: each column is parsed by the rules of its schema field, and a cell
-the parser would not turn into exactly one value of the field's type is an error, not a missing
-value. So nothing can pass validation and then load differently (the Frictionless validator that
-this module used to call accepted ``TRUE``/``1`` as booleans, ``1_68``, ``inf`` and ``1e400`` as
-numbers, which pandas then read as missing or infinite). The rules, all read from the descriptor:
+The validator *is* the loader: each column is parsed by the rules of its schema field, and a
+cell the parser would not turn into exactly one value of the field's type is an error, not a
+missing value. So nothing can pass validation and then load differently (the Frictionless
+validator that this module used to call accepted ``TRUE``/``1`` as booleans, ``1_68``, ``inf``
+and ``1e400`` as numbers, which pandas then read as missing or infinite). The rules, all read
+from the descriptor:
 
-- file: inside the data folder (no absolute path, ``..`` or symbolic link leading out of it, refused
-  before the file is opened), present, non-empty, UTF-8 without byte-order mark, LF or CRLF line
-  endings, size and sha256 as recorded;
+- file: inside the data folder (no absolute path, ``..`` or symbolic link leading out of it,
+  refused before the file is opened), present, non-empty, UTF-8 without byte-order mark, LF or
+  CRLF line endings, size and sha256 as recorded;
 - header: exactly the schema's columns, in its order; every row as many cells as the header, no
   blank row;
 - types: ``string``; ``number`` (ASCII digits, optional sign, decimal point and exponent, finite
   as a 64-bit float); ``integer`` (ASCII digits, optional sign, at most 18 digits); ``boolean``
   (the field's ``trueValues``/``falseValues``, default ``true``/``false``); ``date``
-  (``YYYY-MM-DD``, a real calendar day, not after today unless the field says
-  ``"allowFuture": true``); ``year`` (four digits); cells in the schema's ``missingValues``
-  (default: the empty string) are missing;
-- constraints: ``required``, ``unique``, ``enum``, ``pattern`` (whole value), ``minLength``,
-  ``maxLength``, ``minimum``, ``maximum``, ``exclusiveMinimum``, ``exclusiveMaximum``;
+  (``YYYY-MM-DD``, a real calendar day, not after today, in UTC, unless the field says ``"allowFuture":
+  true``); ``year`` (four digits); cells in the schema's ``missingValues`` (default: the empty
+  string) are missing;
+- constraints: ``required`` (for text: at least one character that is not whitespace),
+  ``unique``, ``enum``, ``pattern`` (whole value), ``minLength``, ``maxLength``, ``minimum``,
+  ``maximum``, ``exclusiveMinimum``, ``exclusiveMaximum``;
 - keys: primary key present and unique; every foreign key found in the table it references.
 
-It is vectorised (pandas' C parser and column operations, no Python loop per row), so a table
-of a million rows validates in seconds. Results are remembered in the process by
-:mod:`aicost.cache`, keyed on the bytes of the whole dataset at the time of the call.
+It is vectorised (pandas' C parser and column operations, no Python loop per row), so a table of
+a million rows validates in seconds. Results are remembered in the process by
+:mod:`aicost.cache`, keyed on the bytes of the whole dataset at the time of the call and on
+every other input (:func:`aicost.cache.inputs`: the seed, the validation date, the code).
 """
 
 from __future__ import annotations
@@ -44,8 +49,11 @@ from pathlib import Path, PurePosixPath
 import numpy as np
 import pandas as pd
 
-from aicost import cache
+from aicost import cache, plausibility, settings
+from aicost.errors import DataError, io_error
 from aicost.paths import ROOT, data_dir, shown
+
+__all__ = ["DataError", "load", "tables", "validate_all", "warnings_all", "plausibility_report"]
 
 DESCRIPTOR = "datapackage.json"
 MAX_LISTED = 5
@@ -62,13 +70,10 @@ DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 YEAR = re.compile(r"[0-9]{4}")
 
 
-class DataError(ValueError):
-    """Bad data: the message names file, row, column, value and rule."""
-
-
 def today() -> _dt.date:
-    """The date future-dated cells are compared with."""
-    return _dt.date.today()
+    """The date future-dated cells are compared with (:func:`aicost.settings.today`: in UTC, and
+    part of every cache key)."""
+    return settings.today()
 
 
 # ------------------------------------------------------------------------------------------
@@ -80,7 +85,11 @@ def descriptor() -> dict:
     path = data_dir() / DESCRIPTOR
     if not path.is_file():
         raise DataError(f"{shown(path)}: missing; the dataset has no description")
-    text = path.read_bytes()
+    try:
+        text = path.read_bytes()
+    except OSError as err:
+        raise io_error(err, f"{shown(path)}: cannot be read; rule: the descriptor is readable;"
+                       ) from None
     try:
         desc = json.loads(text.decode("utf-8"))
     except UnicodeDecodeError as err:
@@ -208,9 +217,16 @@ def table_path(res: dict) -> Path:
     if (pure.is_absolute() or ".." in pure.parts or "\\" in rel or ":" in rel
             or rel.startswith("~")):
         raise DataError(f"{where}: points outside the data folder; {rule}")
-    folder = data_dir().resolve()
-    path = folder / pure
-    real = path.resolve()
+    try:
+        folder = data_dir().resolve()
+        path = folder / pure
+        real = path.resolve()
+    except (OSError, RuntimeError) as err:  # a symbolic-link loop (RuntimeError before 3.13)
+        why = (err.strerror if isinstance(err, OSError) and err.strerror
+               else "a loop of symbolic links")
+        raise DataError(f"data/{pure.as_posix()}: cannot be resolved ({why}); {rule} (a "
+                        "symbolic link that points back to itself? replace it by the file)"
+                        ) from None
     if not real.is_relative_to(folder):
         raise DataError(f"{shown(folder)}/{pure.as_posix()}: a symbolic link to a file outside the "
                         "data folder; "
@@ -237,25 +253,53 @@ def _load(name: str) -> pd.DataFrame:
 
 
 def _warnings(name: str) -> list:
-    """The plausibility warnings of one table (see :mod:`aicost.plausibility`)."""
-    return list(_checked(name)[1])
+    """The plausibility warnings of one table (see :mod:`aicost.plausibility`): not the
+    findings accepted in data/plausibility_accepted.csv."""
+    return [f for f in _checked(name)[1] if f.level != plausibility.ACCEPTED]
+
+
+def accepted_all() -> list:
+    """Every plausibility finding accepted in data/plausibility_accepted.csv, with its reason."""
+    return [f for name in tables() for f in _checked(name)[1]
+            if f.level == plausibility.ACCEPTED]
 
 
 @cache.memo(maxsize=64)
 def _checked(name: str):
-    from aicost import plausibility
-
     desc = descriptor()
     _LOADING.append(name)
     try:
         frame, _ = _read_valid(name, desc)
     finally:
         _LOADING.pop()
-    warnings = plausibility.check(name, frame, _load)
-    return frame, tuple(warnings)
+    key = _as_list(resource(name, desc)["schema"].get("primaryKey"))
+    found = plausibility.check(name, frame, _load, key)
+    return frame, tuple(found)
 
 
 _LOADING: list[str] = []  # tables being loaded (a cycle of foreign keys stops here)
+
+
+def warnings_all() -> list:
+    """The plausibility warnings of every rule on the whole dataset (loads every table, so any
+    error raises first)."""
+    out = []
+    for name in tables():
+        out.extend(_warnings(name))
+    return out
+
+
+def plausibility_report() -> list[str]:
+    """Print (and return) every plausibility warning of the dataset, one line each."""
+    lines = [f"warning: {w.message()}" for w in warnings_all()]
+    print("\n".join(lines) if lines else "plausibility: no warnings")
+    counts: dict = {}
+    for f in accepted_all():
+        counts[(f.table, f.rule)] = counts.get((f.table, f.rule), 0) + 1
+    if counts:
+        print(f"accepted, each with its reason in data/{plausibility.ACCEPTED_TABLE}.csv: "
+              + "; ".join(f"{t} {r} {n}" for (t, r), n in sorted(counts.items())))
+    return lines
 
 
 def validate_all() -> dict[str, int]:
@@ -275,8 +319,11 @@ def _read_valid(name: str, desc: dict):
     _check_records(path, lengths, len(expected))
     problems = Problems(path)
     _check_facts(path, raw, res, problems)
-    strings = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False, na_filter=False,
-                          skip_blank_lines=False, encoding="utf-8")
+    try:
+        strings = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False,
+                              na_filter=False, skip_blank_lines=False, encoding="utf-8")
+    except pd.errors.ParserError as err:
+        raise DataError(_parser_message(path, raw, err)) from None
     del raw  # a large file is not held twice
     if len(strings) != len(lengths) - 1:  # pragma: no cover - a guard, not an expected path
         raise DataError(f"{shown(path)}: pandas read {len(strings)} rows where the CSV reader "
@@ -298,7 +345,11 @@ def _preflight(path: Path) -> bytes:
         raise DataError(f"{shown(path)}: file missing (it is listed in data/{DESCRIPTOR}); "
                         "rule: every resource's file exists (restore it, or remove the resource "
                         f"from data/{DESCRIPTOR})")
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise io_error(err, f"{shown(path)}: cannot be read; rule: every resource's file is "
+                            "readable;") from None
     if not raw or raw.isspace():
         raise DataError(f"{shown(path)}, row 1: the file is empty; rule: a header row is required")
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -315,6 +366,24 @@ def _preflight(path: Path) -> bytes:
         raise DataError(f"{shown(path)}, row {line}: {what}; rule: lines end in LF or CRLF "
                         "(re-save the file with Unix or Windows line endings)")
     return raw
+
+
+def _parser_message(path: Path, raw: bytes, err: Exception) -> str:
+    """One message for a file pandas' CSV parser refuses (the Python reader, more lenient, let
+    it through): an opening quote that is never closed is located on its line."""
+    if raw.count(b'"') % 2:
+        parity, start = 0, None
+        for number, line in enumerate(raw.split(b"\n"), start=1):
+            before = parity
+            parity = (parity + line.count(b'"')) % 2
+            if before == 0 and parity == 1:
+                start = number
+        if start is not None:
+            return (f"{shown(path)}, row {start}: a quote (\") opens a cell here and is never "
+                    "closed, so the rest of the file would be one cell; rule: RFC 4180 CSV (close "
+                    "the quote, or double it as \"\" inside a quoted cell)")
+    detail = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
+    return f"{shown(path)}: not readable as CSV ({detail}); rule: RFC 4180 CSV"
 
 
 def _decode(path: Path, raw: bytes) -> str:
@@ -500,10 +569,24 @@ def _field(col: pd.Series, field: dict, missing_values: list[str], problems: Pro
             bad |= future
         out = parsed.where(~bad) if bad.any() else parsed
     else:
+        if cons.get("required"):
+            blank = present & _blank_text(values, present)
+            problems.add(blank, name, col, "constraint-error: required",
+                         "only whitespace, but the field is required (it must hold text)")
+            bad |= blank
         out = col.where(present) if missing.any() else col
     ok = present & ~bad
     _check_constraints(col, out, kind, cons, ok, name, problems)
     return out
+
+
+def _blank_text(values: pd.Series, present: np.ndarray) -> np.ndarray:
+    """Cells (among ``present``) holding nothing but whitespace (spaces, tabs, non-breaking
+    spaces, ...): a required text field must hold text."""
+    if not present.any():
+        return np.zeros(len(values), dtype=bool)
+    stripped = values.str.strip()
+    return present & (stripped == "").to_numpy(dtype=bool)
 
 
 def _joined(values: pd.Series, where: np.ndarray) -> str | None:

@@ -218,7 +218,12 @@ def _compute_scorecard() -> tuple[pd.DataFrame, tuple[str, ...]]:
     found = assessors()
     unknown = sorted(set(found) - set(claims))
     if unknown:
-        raise ValueError(f"assessed claim id(s) not in the register data/claims.csv: {unknown}")
+        from aicost.errors import DataError
+
+        raise DataError(f"data/claims.csv, column 'claim_id', value {unknown[0]!r}: assessed by "
+                        f"{found[unknown[0]].__module__} but not in the register; rule: every "
+                        "assessed claim is a row of data/claims.csv (restore the row)"
+                        + (f" (also: {', '.join(unknown[1:])})" if len(unknown) > 1 else ""))
     cache: dict[Callable, dict[str, Estimate]] = {}
     rows, pending = [], []
     for cid, claim in claims.items():

@@ -22,16 +22,18 @@ entry, or the choice of window; the notebooks test those separately.
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from aicost import settings
+
 LOG10_2 = math.log10(2.0)
 # The bootstrap seed. ``AICOST_SEED`` overrides it for the seed-stability test
-# (tests/test_seed_stability.py), which checks that no reported bound depends on it.
-DEFAULT_SEED = int(os.environ.get("AICOST_SEED", "20170101"))
+# (tests/test_seed_stability.py), which checks that no reported bound depends on it; it is read
+# and checked once, in aicost.settings (a bad value: one message, exit status 1).
+DEFAULT_SEED = settings.seed_at_import()
 DEFAULT_BOOT = 2000
 
 

@@ -365,3 +365,191 @@ def test_cli_after_an_edit_without_make_datapackage(copy, tmp_path, monkeypatch,
     err = capsys.readouterr().err
     print(f"CLI after an edit without make datapackage: {err.strip().splitlines()[0]}")
     assert "price_tag_inputs.csv" in err and "checksum" in err and "make datapackage" in err
+
+
+# --------------------------------------------------------------------------------------------
+# Issue 24: every bad input, setting and failed write ends in the one error type, one message,
+# exit status 1 (each case prints its class and message, so `make badinput` lists them)
+# --------------------------------------------------------------------------------------------
+def cli(*args, env=None):
+    import os
+
+    full = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "aicost", "claims", *args], capture_output=True,
+                          text=True, env=full)
+
+
+def one_message(out, klass, case, expect):
+    err = out.stderr.strip()
+    print(f"{klass}: {case}: exit {out.returncode}: {err.splitlines()[-1] if err else ''}")
+    assert out.returncode == 1, out.stderr
+    assert "Traceback" not in out.stderr
+    for part in expect:
+        assert part in out.stderr, f"{part!r} not in: {out.stderr}"
+
+
+def every_table():
+    from aicost.data import tables
+
+    return tables()
+
+
+@pytest.mark.parametrize("table", every_table())
+def test_unterminated_quote_near_the_end_of_every_table(copy, table):
+    """An opening quote never closed, in the last row: the Python CSV reader would take the rest
+    of the file as one cell, pandas' parser refuses it; either way one message naming the row."""
+    path = copy / f"{table}.csv"
+    raw = path.read_bytes().rstrip(b"\n")
+    quoted = raw.rfind(b',"')
+    if quoted > 0:  # the file is cut inside its last quoted cell: the quote is never closed
+        corrupt = raw[:quoted + 2] + b"never closed\n"
+    else:  # no quoted cell: a quote opens the last row's last cell
+        corrupt = raw[:raw.rfind(b",") + 1] + b'"never closed\n'
+    path.write_bytes(corrupt)
+    datapackage.update()
+    message = rejected(table, [f"{table}.csv", "row"])
+    line = corrupt[:corrupt.rfind(b'"')].count(b"\n") + 1
+    assert f"row {line}" in message or "quote" in message
+    print(f"traceback class (CSV quote): {table}: {message.splitlines()[0]}")
+
+
+@pytest.mark.parametrize("table", ["cloud_prices", "claims", "transistor_counts"])
+def test_symbolic_link_loop_in_place_of_a_table(copy, table):
+    path = copy / f"{table}.csv"
+    path.unlink()
+    (copy / "loop.csv").symlink_to(path)
+    path.symlink_to(copy / "loop.csv")
+    message = rejected(table, [f"{table}.csv", "cannot be resolved", "rule"])
+    print(f"traceback class (symlink loop): {table}: {message}")
+    out = cli(env={"AICOST_DATA": str(copy), "AICOST_NO_CACHE": "1"})
+    one_message(out, "traceback class (symlink loop)", f"CLI, {table}", [f"{table}.csv"])
+
+
+def test_a_table_that_is_a_directory(copy):
+    path = copy / "cloud_prices.csv"
+    path.unlink()
+    path.mkdir()
+    rejected("cloud_prices", ["cloud_prices.csv"])
+
+
+SEEDS = [("abc", False), ("-1", False), ("1e3", False), ("4294967296", False), (" 5", False),
+         ("+5", False), ("5.0", False), ("\u0663", False), ("0x10", False), ("", True),
+         ("0", True), ("4294967295", True)]
+
+
+@pytest.mark.parametrize(("value", "ok"), SEEDS, ids=[repr(s) for s, _ in SEEDS])
+def test_aicost_seed_values(value, ok):
+    from aicost.errors import DataError as Error
+    from aicost.settings import parse_seed
+
+    if ok:
+        seed = parse_seed(value)
+        print(f"environment (AICOST_SEED={value!r}): accepted as {seed}")
+        assert 0 <= seed < 2**32
+        return
+    with pytest.raises(Error) as err:
+        parse_seed(value)
+    print(f"environment (AICOST_SEED={value!r}): {err.value}")
+    assert "AICOST_SEED" in str(err.value) and repr(value) in str(err.value)
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "1e3"])
+def test_cli_with_a_bad_seed_says_so_once(value, tmp_path):
+    out = cli(env={"AICOST_SEED": value, "AICOST_CACHE": str(tmp_path)})
+    one_message(out, "environment", f"CLI with AICOST_SEED={value!r}",
+                ["AICOST_SEED", repr(value), "whole number"])
+    assert out.stdout == "" and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_loading_with_a_bad_seed_raises_the_one_error(monkeypatch):
+    """Inside a notebook too: a bad seed never gives a result computed with another seed."""
+    from aicost import settings
+
+    monkeypatch.setitem(settings._used, "seed", settings.parse_seed.__globals__["DataError"](
+        "environment variable AICOST_SEED, value 'abc': not accepted"))
+    with pytest.raises(DataError, match="AICOST_SEED"):
+        load("claims")
+
+
+def test_output_to_a_full_disk(tmp_path):
+    import os
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    import shlex
+
+    out = subprocess.run(f"{shlex.quote(sys.executable)} -m aicost claims > /dev/full",
+                         shell=True, capture_output=True, text=True,
+                         env={**os.environ, "AICOST_CACHE": str(tmp_path)})
+    one_message(out, "I/O", "output to a full disk", ["cannot write the output",
+                                                       "No space left on device"])
+
+
+def test_cache_folder_unwritable_is_not_an_error(tmp_path):
+    """A cache that cannot be written is skipped (the result is recomputed), not an error."""
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    out = cli("--format", "csv", env={"AICOST_CACHE": str(blocker)})
+    print(f"I/O: cache folder is a file: exit {out.returncode}")
+    assert out.returncode == 0 and "Traceback" not in out.stderr
+
+
+def test_a_band_low_above_band_high_in_the_register(copy):
+    set_cell(copy / "claims.csv", 1, "band_low", "1000")
+    datapackage.update()
+    out = cli(env={"AICOST_DATA": str(copy), "AICOST_NO_CACHE": "1"})
+    one_message(out, "traceback class (register)", "band_low above band_high",
+                ["claims.csv, row 2", "band_low", "'1000'", "band-order"])
+
+
+def test_an_assessed_claim_deleted_from_the_register(copy):
+    rows = rows_of(copy / "claims.csv")
+    write_rows(copy / "claims.csv", [rows[0]] + rows[2:])
+    datapackage.update()
+    out = cli(env={"AICOST_DATA": str(copy), "AICOST_NO_CACHE": "1"})
+    one_message(out, "traceback class (register)", "an assessed claim deleted",
+                ["claims.csv", "claim_id", repr(rows[1][0]), "not in the register"])
+
+
+def required_text_fields():
+    from aicost.data import descriptor
+
+    return [(r["name"], f["name"]) for r in descriptor()["resources"]
+            for f in r["schema"]["fields"]
+            if f.get("type", "string") == "string" and f.get("constraints", {}).get("required")]
+
+
+@pytest.mark.parametrize("table", sorted({t for t, _ in required_text_fields()}))
+def test_required_text_of_only_whitespace_is_refused_in_every_table(copy, table):
+    """A required text field (a source, a note the schema requires, a key) must hold text: one
+    space, a tab or a non-breaking space is not text. Every such field of the table at once:
+    the message counts them all."""
+    fields = [f for t, f in required_text_fields() if t == table]
+    rows = rows_of(copy / f"{table}.csv")
+    blanks = [" ", "\t", "\u00a0"]
+    for k, name in enumerate(fields):
+        rows[1][rows[0].index(name)] = blanks[k % len(blanks)]
+    write_rows(copy / f"{table}.csv", rows)
+    datapackage.update()
+    with pytest.raises(DataError) as err:
+        load(table)
+    message = str(err.value)
+    print(f"accepted-blank class: {table}: {len(fields)} required text fields: "
+          f"{message.splitlines()[0]}")
+    assert f"{table}.csv, row 2" in message
+    # each field is refused (as whitespace, or by its pattern or enum); none loads
+    for name in fields[:5]:
+        assert f"column {name!r}" in message
+    if len(fields) > 1:
+        assert f"{len(fields)} problems" in message or "more" in message
+
+
+@pytest.mark.parametrize("where", ["missing folder", "a file", "empty folder"])
+def test_aicost_data_pointing_nowhere(tmp_path, where):
+    target = tmp_path / "data"
+    if where == "a file":
+        target.write_text("not a folder")
+    elif where == "empty folder":
+        target.mkdir()
+    out = cli(env={"AICOST_DATA": str(target), "AICOST_NO_CACHE": "1"})
+    one_message(out, "environment", f"AICOST_DATA = {where}", ["datapackage.json", "missing"])

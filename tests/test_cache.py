@@ -90,12 +90,12 @@ def test_edit_without_make_datapackage_is_never_served_from_cache(copy):
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "empty", "other key"])
 def test_a_damaged_cache_file_counts_as_absent(copy, damage):
     cache.disk_put("scorecard", "k", {"value": list(range(1000))})
-    path = cache.folder() / "scorecard" / "k.pkl"
+    path = cache.folder() / "scorecard" / f"{cache.disk_key('k')}.pkl"
     raw = path.read_bytes()
     path.write_bytes({"truncated": raw[: len(raw) // 2], "garbage": b"\x80\x05not a pickle",
                       "empty": b"", "other key": raw}[damage])
     if damage == "other key":
-        path.rename(path.with_name("k2.pkl"))
+        path.rename(path.with_name(f"{cache.disk_key('k2')}.pkl"))
         assert cache.disk_get("scorecard", "k2") == (False, None)
     else:
         assert cache.disk_get("scorecard", "k") == (False, None)
@@ -107,7 +107,7 @@ def test_a_truncated_scorecard_cache_is_recomputed(copy, price_tags_only):
 
     dataset = cache.fingerprint()
     first = _cached_scorecard(dataset)
-    path = cache.folder() / "scorecard" / f"{_results_key(dataset)}.pkl"
+    path = cache.folder() / "scorecard" / f"{cache.disk_key(_results_key(dataset))}.pkl"
     path.write_bytes(path.read_bytes()[:100])  # used to raise UnpicklingError
     again = _cached_scorecard(dataset)
     assert again[0].equals(first[0])
@@ -197,3 +197,89 @@ def test_off_switch_and_read_only_cache(copy, monkeypatch, tmp_path):
         ro.chmod(0o700)
     if os.geteuid() != 0:  # root writes anyway
         assert cache.disk_get("x", "k") == (False, None)
+
+
+# --------------------------------------------------------------------------------------------
+# Every input of a cached computation is in its key (issue 24: a seed set after import and the
+# validation date were not)
+# --------------------------------------------------------------------------------------------
+INPUTS = {"seed", "today", "code"}
+
+
+def test_the_inputs_are_the_ones_this_test_changes():
+    """A new input must be added here, and so be proved to change the key below."""
+    assert set(cache.inputs()) == INPUTS
+
+
+def _keys():
+    return cache.inputs_key(), cache.disk_key("k")
+
+
+@pytest.mark.parametrize("name", sorted(INPUTS))
+def test_each_input_changes_every_key(monkeypatch, name):
+    import datetime as dt
+
+    from aicost import settings
+
+    before = _keys()
+    calls = []
+
+    @cache.memo(maxsize=4)
+    def f():
+        calls.append(1)
+        return len(calls)
+
+    f()
+    if name == "seed":
+        monkeypatch.setitem(settings._used, "seed", settings.seed() + 1)
+    elif name == "today":
+        monkeypatch.setattr(settings, "today", lambda: dt.date(2001, 1, 1))
+    elif name == "code":
+        monkeypatch.setitem(cache._code, "code", "other code")
+    after = _keys()
+    print(f"cache input {name!r} changed: memo and disk keys change")
+    assert after[0] != before[0] and after[1] != before[1]
+    assert f() == 2, "a memoised result was served after an input changed"
+
+
+def test_a_seed_set_after_import_changes_nothing_and_the_key_holds_the_seed_used(monkeypatch):
+    """The seed is fixed at first use: a later AICOST_SEED neither changes what is computed nor
+    the key (so no result computed with one seed is stored under another)."""
+    from aicost import settings, trends
+
+    key = cache.inputs_key()
+    monkeypatch.setenv("AICOST_SEED", "7")
+    assert settings.seed() == trends.DEFAULT_SEED
+    assert cache.inputs()["seed"] == str(trends.DEFAULT_SEED)
+    assert cache.inputs_key() == key
+
+
+def test_the_validation_date_is_utc_whatever_the_time_zone(monkeypatch):
+    import datetime as dt
+    import time
+
+    from aicost import settings
+
+    dates = set()
+    for tz in ("Pacific/Kiritimati", "Etc/GMT+12", "UTC"):  # UTC+14 and UTC-12
+        monkeypatch.setenv("TZ", tz)
+        time.tzset()
+        dates.add(settings.today())
+    monkeypatch.delenv("TZ")
+    time.tzset()
+    now = dt.datetime.now(dt.UTC).date()
+    assert dates <= {now, now - dt.timedelta(days=1), now + dt.timedelta(days=1)}
+    assert len(dates) == 1 or dt.datetime.now(dt.UTC).time() < dt.time(0, 0, 5)
+
+
+def test_a_cached_validation_is_not_served_on_another_day(copy, monkeypatch):
+    """A row dated tomorrow fails today's validation; a cache entry from yesterday (when it
+    was in the past... or the other way round) must not decide: the date is in the key."""
+    import datetime as dt
+
+    from aicost import settings
+
+    load("cloud_prices")  # passes today, remembered
+    monkeypatch.setattr(settings, "today", lambda: dt.date(2017, 1, 1))
+    with pytest.raises(DataError, match="after today"):
+        load("cloud_prices")  # every 2018+ price is in the future on 2017-01-01
