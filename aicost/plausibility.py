@@ -348,18 +348,25 @@ def price_tag_price(frame, load):
                           "more than 2x (a x10 slip? a device price taken for a core price?)")
 
 
-def flop_vs_openai(frame, load):
-    t = frame.dropna(subset=["training_compute_flop", "openai_flop"])
-    t = t[(t["training_compute_flop"] > 0) & (t["openai_flop"] > 0)]
-    factor = 10 ** (np.log10(t["training_compute_flop"]) - np.log10(t["openai_flop"])).abs()
-    for idx in t.index[factor >= 10]:
+def _two_sources(frame, table: str, column: str, other: str, other_label: str, rule: str,
+                 warn: float, error: float, shown: str = "({:.3g})"):
+    """Findings where ``column`` and ``other`` (the same quantity from two sources) differ by a
+    factor of ``warn`` or more (an error from ``error``): one rule for every such pair."""
+    t = frame.dropna(subset=[column, other])
+    t = t[(t[column] > 0) & (t[other] > 0)]
+    factor = 10 ** (np.log10(t[column]) - np.log10(t[other])).abs()
+    for idx in t.index[factor >= warn]:
         f = float(factor[idx])
-        yield Finding(ERROR if f >= 1000 else WARNING, "ml_systems", idx + 2,
-                      "training_compute_flop", float(t.at[idx, "training_compute_flop"]),
-                      "flop-vs-openai",
-                      f"{t.at[idx, 'system']}: {f:.3g}x from OpenAI's "
-                      f"{float(t.at[idx, 'openai_flop']):.3g} FLOP for the same system "
-                      "(warning at 10x, error at 1000x)")
+        yield Finding(ERROR if f >= error else WARNING, table, idx + 2, column,
+                      float(t.at[idx, column]), rule,
+                      f"{t.at[idx, 'system']}: {f:.3g}x from {other_label} "
+                      + shown.format(float(t.at[idx, other]))
+                      + f" for the same system (warning at {warn:g}x, error at {error:g}x)")
+
+
+def flop_vs_openai(frame, load):
+    return _two_sources(frame, "ml_systems", "training_compute_flop", "openai_flop", "OpenAI's",
+                        "flop-vs-openai", 10, 1000, shown="{:.3g} FLOP")
 
 
 def _local_fit_factor(x: np.ndarray, logs: np.ndarray, half_width: float, min_others: int = 3):
@@ -482,18 +489,9 @@ def _largest_other_nearby(x: np.ndarray, values: np.ndarray, half_width: float,
 def notable_compute_vs_ml_systems(frame, load):
     """The newest-models table's training compute against the ml_systems table's for the same
     system (two Epoch snapshots; they agree to within 1.6x for 99% of systems)."""
-    t = frame.dropna(subset=["training_compute_flop", "ml_systems_compute_flop"])
-    t = t[(t["training_compute_flop"] > 0) & (t["ml_systems_compute_flop"] > 0)]
-    factor = 10 ** (np.log10(t["training_compute_flop"])
-                    - np.log10(t["ml_systems_compute_flop"])).abs()
-    for idx in t.index[factor >= 2]:
-        f = float(factor[idx])
-        yield Finding(ERROR if f >= 5 else WARNING, "notable_models_2026", idx + 2,
-                      "training_compute_flop", float(t.at[idx, "training_compute_flop"]),
-                      "compute-vs-ml-systems",
-                      f"{t.at[idx, 'system']}: {f:.3g}x from ml_systems_compute_flop "
-                      f"({float(t.at[idx, 'ml_systems_compute_flop']):.3g}) for the same system "
-                      "(warning at 2x, error at 5x)")
+    return _two_sources(frame, "notable_models_2026", "training_compute_flop",
+                        "ml_systems_compute_flop", "ml_systems_compute_flop", "compute-vs-ml-systems",
+                        2, 5)
 
 
 def frontier_cost_per_flop(frame, load):

@@ -238,7 +238,7 @@ def gpuhunt_rows():
              "value_basis": "published", "source_dataset": "gpuhunt (dstack) Crusoe price table",
              "source_strength": "secondary", "source": GPUHUNT.format(commit),
              "notes": ("on-demand price per GPU-hour as transcribed in gpuhunt 'from https://crusoe.ai/cloud/pricing'; "
-                       "dated by the commit that added it (the page itself not seen)")}
+                       "dated by the commit that added it (the page itself not checked)")}
             for date, acc, variant, gpu, p, commit in GPUHUNT_ROWS]
 
 

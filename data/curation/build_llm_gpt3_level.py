@@ -7,7 +7,7 @@ everything this script decides is in CURATION below:
 
 * the MosaicML "GPT-3 quality for <$500k" 30B recipe is a projection, not a trained model with an
   MMLU score, so it is left out here and recorded in data/ark_points.csv instead;
-* values the compilation marks "recalled, NOT verified" are blanked unless we re-checked them
+* values the compilation marks unverified are blanked unless we re-checked them
   against a primary source (GLM-130B MMLU; Qwen-1.8B MMLU and tokens). Blanked: PaLM 62B tokens
   (and so its 6ND compute), Flan-T5-Large MMLU, OLMo 1.7 7B tokens (and compute), LFM2 tokens
   (and compute), the Gemma 2 2B "51.3" other report, Phi-4-mini MMLU;
@@ -62,7 +62,7 @@ C = {
                            notes="Mixed TPU v3/v4 hardware, so no single accelerator. Same compute as Gopher."),
     "PaLM 62B": dict(acc="TPU v4", q="secondary", training_tokens=None, training_compute_flop=None, compute_method=None,
                      tokens_source=None, compute_source=None, mmlu_source="LLaMA paper (" + LLAMA1 + ") Table 9, via " + EPOCH_MMLU,
-                     notes="Token count (780B, recalled in the compilation) not verified for the 62B model, so tokens and 6ND "
+                     notes="Token count (780B, marked unverified in the compilation) not checked for the 62B model, so tokens and 6ND "
                            "compute are left empty. Score as quoted by the LLaMA paper."),
     "GLM-130B": dict(acc="A100", var="A100 SXM4 40GB", qty=768, chb="computed", q="primary",
                      mmlu_source=GLM_README + " (5-shot MMLU 44.8 after 400B tokens; the English README says +0.9 over "
@@ -78,7 +78,7 @@ C = {
     "Flan-T5-Large 780M": dict(q="unverified", model_type="instruction-tuned (encoder-decoder)", mmlu_5shot_pct=None,
                                mmlu_source=None, compute_source="scaled from Flan paper Table 2 T5-XXL 3.3e22 by 0.78/11",
                                tokens_source="T5 v1.1 LM-adapted pretraining (~1T + 100B tokens), as for Flan-T5-XL",
-                               notes="MMLU 45.1 in the compilation is recalled, not verified: left empty. Kept to show the candidate."),
+                               notes="MMLU 45.1 is marked unverified in the compilation: left empty. Kept to show the candidate."),
     "LLaMA-7B": dict(acc="A100", var="A100 80GB", chb="reported", q="primary", mmlu_source=LLAMA2 + " (Llama 1 row); " + LLAMA1,
                      tokens_source=LLAMA1, chip_hours_source=LLAMA1 + " Table 15"),
     "LLaMA-13B": dict(acc="A100", var="A100 80GB", qty=2048, chb="reported", q="primary",
@@ -127,7 +127,7 @@ C = {
                          notes="Lowest training compute found for a GPT-3-MMLU model (single self-reported eval)."),
     "OLMo 1.7 7B": dict(q="unverified", training_tokens=None, training_compute_flop=None, compute_method=None, tokens_source=None,
                         date_source="AI2 OLMo 1.7 release per the compilation (not verified)",
-                        notes="Tokens (2.05T, recalled) and release date not verified: tokens and 6ND compute left empty."),
+                        notes="Tokens (2.05T, marked unverified in the compilation) and release date not checked: tokens and 6ND compute left empty."),
     "Llama 3 8B": dict(acc="H100", var="H100 80GB", chb="reported", q="primary", mmlu_source=LLAMA3 + " (MMLU 5-shot 66.6)",
                        tokens_source=LLAMA3 + " (over 15T)", chip_hours_source=LLAMA3 + " (1.3M GPU hours)"),
     "Phi-3-mini": dict(acc="H100", q="primary", model_type="instruction-tuned (released model)"),
@@ -148,7 +148,7 @@ C = {
                          notes="Pruned and distilled; teacher (Llama 3.1 8B/70B) compute excluded."),
     "Phi-4-mini": dict(acc="A100", var="A100 80GB", qty=512, chb="computed", q="unverified", mmlu_source=None,
                        chip_hours_source="512 GPUs x 21 days from " + EPOCH_MODELS, model_type="instruction-tuned",
-                       notes="MMLU not retrieved (model card value ~67 recalled, not verified): left empty."),
+                       notes="MMLU not checked (the compilation gives ~67 from the model card, marked unverified): left empty."),
     "Gemma 3 1B": dict(acc="TPU v5e", qty=512, q="primary", mmlu_source=QWEN3 + " Table 8"),
     "Gemma 3 4B": dict(acc="TPU v5e", qty=2048, q="primary", mmlu_source=QWEN3 + " Table 7"),
     "Qwen3-0.6B-Base": dict(q="primary", mmlu_source=QWEN3 + " Table 8",
@@ -163,7 +163,7 @@ for m in ("LFM2-350M", "LFM2-700M", "LFM2-1.2B"):
                 date="2025-07-01", date_precision="month", date_source="LFM2 release, July 2025 (day not verified)",
                 mmlu_source=LFM2_CARD + "; evaluated by Liquid AI on the post-trained models", params_source=LFM2_CARD,
                 model_type="instruction-tuned (hybrid conv+attention)",
-                notes="Pretraining tokens (10T, recalled) not verified: tokens and 6ND compute left empty.")
+                notes="Pretraining tokens (10T, marked unverified in the compilation) not checked: tokens and 6ND compute left empty.")
 
 IN_EPOCH = {"Gopher 280B", "Chinchilla 70B", "GLM-130B", "Falcon-40B", "MPT-30B", "Phi-2", "MiniCPM-2.4B", "MiniCPM-1.2B",
             "OLMo-7B", "Gemma 2B", "Gemma 2 2B", "Gemma 3 1B", "Gemma 3 4B", "Qwen3-0.6B-Base", "Mistral 7B v0.1"}
