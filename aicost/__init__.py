@@ -18,4 +18,4 @@ from aicost.data import DataError, load
 from aicost.trends import Interval, fit_trend, frontier
 
 __all__ = ["DataError", "Estimate", "Interval", "fit_trend", "frontier", "load", "verdict"]
-__version__ = "0.1.0"
+__version__ = "0.2.0"

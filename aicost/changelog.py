@@ -14,12 +14,13 @@ from __future__ import annotations
 import math
 
 VERSION = "0.2.0"
-# (version, release date or "unreleased", what the release changed in a sentence)
+# (version, release date, what the release changed in a sentence)
 RELEASES = [
-    ("0.2.0", "unreleased",
+    ("0.2.0", "2026-12-07",
      "A verdict answers one question (what independent data say); re-done claimant arithmetic is "
      "a separate reproduction column; one monotone rule with no label-dependent rescue; "
-     "pending forecasts; restatements of a paper's own facts left the register."),
+     "pending forecasts; restatements of a paper's own facts left the register; the most-quoted "
+     "claims of 2023-2026 (inference prices, DeepSeek, frontier forecasts) audited."),
     ("0.1.0", "2026-12-01", "First release: 48 claims, one verdict rule, 13 notebooks."),
 ]
 PREVIOUS = "0.1.0"
