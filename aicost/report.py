@@ -127,8 +127,11 @@ def _estimate_text(r: dict) -> str:
     if r["verdict"] == "not testable" or r["estimate"] is None or r["estimate"] != r["estimate"]:
         return html.escape(str(r["note"] or "no estimate"))
     unit = html.escape(str(r["unit"]))
-    if r["interval"] == "exact" or r["ci_low"] == r["ci_high"]:
+    if r["interval"] == "exact":
         return f"<strong>{sig(r['estimate'], 3)}</strong> {unit} (exact: no sampling interval)"
+    if r["ci_low"] == r["ci_high"]:  # e.g. a measurement range of prices with a single price
+        return (f"<strong>{sig(r['estimate'], 3)}</strong> {unit} "
+                f"({html.escape(str(r['interval']))}: no spread)")
     return (f"<strong>{sig(r['estimate'], 3)}</strong> {unit} ({html.escape(str(r['interval']))} "
             f"{sig(r['ci_low'], 3)} to {sig(r['ci_high'], 3)})")
 
