@@ -226,7 +226,8 @@ def identity_table() -> pd.DataFrame:
     rows = []
     specs = [("fixed capability: ImageNet cheapest run 2017-2024", fixed_identity("vision")),
              ("fixed capability: GPT-3-level record cost", fixed_identity("llm")),
-             ("frontier: top-10 models, Epoch amortised cost", frontier_identity("Epoch amortised")),
+             ("frontier: top-10 models with a compute figure, Epoch amortised cost",
+              frontier_identity("Epoch amortised")),
              ("frontier: top-10 models, our cloud cost", frontier_identity("ours"))]
     for label, d in specs:
         c, p, r = factor(d["cost"]), factor(d["predicted"]), factor(d["residual"])
