@@ -179,9 +179,8 @@ def price_outlier(frame, load):
                  & ((t["date"] - r["date"]).abs() <= pd.Timedelta(days=731))]
         if len(near) >= 2:
             median = float(np.median(near[col]))
-            factor = max(r[col] / median, median / r[col])
+            factor, side = _fold(r[col], median)
             if factor >= 5:
-                side = "above" if r[col] > median else "below"
                 yield Finding(ERROR if factor >= 10 else WARNING, "cloud_prices", idx + 2, col,
                               float(r[col]), "price-outlier",
                               f"{factor:.3g}x {side} the median ({median:.3g}) of the "
@@ -196,15 +195,19 @@ def price_outlier(frame, load):
         if len(peers) < 3:
             continue
         median = float(np.median(peers))
-        factor = max(per_flop[idx] / median, median / per_flop[idx])
+        factor, side = _fold(per_flop[idx], median)
         if factor >= 10:
-            side = "above" if per_flop[idx] > median else "below"
             yield Finding(ERROR if factor >= 30 else WARNING, "cloud_prices", idx + 2, col,
                           float(r[col]), "price-outlier",
                           f"{r['accelerator']} has fewer than 2 other prices within two years; "
                           f"per peak FP32 FLOP/s ({peak[idx]:.3g}) it is {factor:.3g}x {side} the "
                           f"median of the {len(peers)} prices of other accelerators within a "
                           "year (a unit or digit slip? warning at 10x, error at 30x)")
+
+
+def _fold(value: float, median: float) -> tuple[float, str]:
+    """How many times ``value`` is from ``median`` (at least 1), and on which side."""
+    return max(value / median, median / value), ("above" if value > median else "below")
 
 
 def instance_price(frame, load):
