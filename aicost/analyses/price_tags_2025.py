@@ -163,8 +163,19 @@ def epoch_method_costs(system: str, version: str = "2025-03") -> dict[str, float
             for m in METHODS if (e["method"] == m).any()}
 
 
+CENTRAL_UTILISATION = (pt.UTILISATION[1],) * 3  # the interval spans the prices only
+OTHER_UTILISATIONS = (pt.UTILISATION[0], pt.UTILISATION[2])  # analyst choices: alternatives
+
+
+def utilisation_alternatives(flop: float, peak: float, price: Interval) -> list:
+    """The same costing at the other assumed utilisations (20% and 50% of peak): alternative
+    readings, since an assumed utilisation is a choice, not a spread of measured inputs."""
+    return [(f"utilisation {u:.0%} of peak instead of {CENTRAL_UTILISATION[0]:.0%}",
+             _range(pt.flop_cost(flop, peak, (u,) * 3, price))) for u in OTHER_UTILISATIONS]
+
+
 def our_cloud_cost(claim_id: str) -> dict:
-    """Our cloud costing: Epoch's training compute at 20-50% of the chip's peak x the on-demand
+    """Our cloud costing: Epoch's training compute at 30% of the chip's peak x the on-demand
     list prices dated in the year up to the release (none after); nominal USD."""
     _, name, acc, date = AI_INDEX_MODELS[claim_id]
     t = load("notable_models_2026").set_index("system")
@@ -172,7 +183,7 @@ def our_cloud_cost(claim_id: str) -> dict:
     price = pt.price_at(acc, date, kinds=PRICE_KINDS)
     chips, hours = float(t.at[name, "hardware_quantity"]), float(t.at[name, "training_time_hours"])
     return {"flop": flop, "price": price, "accelerator": acc, "date": date,
-            "from_flop": pt.flop_cost(flop, pt.peak_flops(acc), pt.UTILISATION, price),
+            "from_flop": pt.flop_cost(flop, pt.peak_flops(acc), CENTRAL_UTILISATION, price),
             "chip_hours": chips * hours,
             "from_chip_hours": pt.chip_hour_cost(chips * hours, price),
             "implied_utilisation": flop / (chips * hours * 3600.0 * pt.peak_flops(acc))}
@@ -352,17 +363,19 @@ def assess_deepseek() -> dict[str, Estimate]:
 
 @assesses("ai-index-gpt4-78m", "ai-index-gemini-ultra-191m")
 def assess_ai_index() -> dict[str, Estimate]:
-    """Primary: cloud rental of the final run from Epoch's training compute at 20-50% of the
-    chip's peak and the on-demand list prices dated in the year up to the release. Reproduction:
-    Epoch's own cloud costing (the AI Index figures are Epoch's)."""
+    """Primary: cloud rental of the final run from Epoch's training compute at 30% of the chip's
+    peak and the on-demand list prices dated in the year up to the release (the interval is the
+    spread of those prices; 20% and 50% of peak are alternatives). Reproduction: Epoch's own
+    cloud costing (the AI Index figures are Epoch's)."""
     out = {}
     for cid, (system, _, acc, date) in AI_INDEX_MODELS.items():
         o = our_cloud_cost(cid)
         ep = epoch_method_costs(system)
-        est = _range(o["from_flop"], f"Epoch's {o['flop']:.2g} FLOP at 20-50% of the {acc} peak x "
+        est = _range(o["from_flop"], f"Epoch's {o['flop']:.2g} FLOP at 30% of the {acc} peak x "
                      f"{acc} list prices {o['price'].low:.2f}-{o['price'].high:.2f} USD/h dated in "
                      f"the year up to {date}")
-        alts = [("Epoch's chip count x training time x the same prices",
+        alts = [*utilisation_alternatives(o["flop"], pt.peak_flops(acc), o["price"]),
+                ("Epoch's chip count x training time x the same prices",
                  _range(o["from_chip_hours"])),
                 ("on-demand x the median 3-year-commitment discount (as Epoch's cloud costing)",
                  _range(commitment_scaled(o["from_flop"])))]
@@ -433,7 +446,7 @@ SONNET_DATE = "2024-04-29"   # training ended "9-12 months" before the essay (20
 
 
 def sonnet_cost() -> dict:
-    """Epoch's compute for Claude 3.5 Sonnet at 20-50% of the H100 peak x H100 SXM list prices
+    """Epoch's compute for Claude 3.5 Sonnet at 30% of the H100 peak x H100 SXM list prices
     dated in the year up to the latest end of training Amodei's essay allows (the training chips
     are not public), and Epoch's amortised
     estimate (2023 USD)."""
@@ -441,7 +454,7 @@ def sonnet_cost() -> dict:
     flop = float(t.at[SONNET, "training_compute_flop"])
     price = rental_price(SONNET_DATE)
     return {"flop": flop, "price": price,
-            "cloud": pt.flop_cost(flop, pt.peak_flops(RENT_AS), pt.UTILISATION, price),
+            "cloud": pt.flop_cost(flop, pt.peak_flops(RENT_AS), CENTRAL_UTILISATION, price),
             "epoch_amortised": float(t.at[SONNET, "epoch_cost_estimate_usd_2023"])}
 
 
@@ -450,8 +463,9 @@ def assess_sonnet() -> dict[str, Estimate]:
     s = sonnet_cost()
     e = s["epoch_amortised"]
     return {"amodei-sonnet-tens-of-millions": _range(
-        s["cloud"], f"Epoch's {s['flop']:.2g} FLOP (speculative) at 20-50% of the H100 peak x H100 "
+        s["cloud"], f"Epoch's {s['flop']:.2g} FLOP (speculative) at 30% of the H100 peak x H100 "
         "SXM list prices dated in the year up to the end of training").with_alternatives([
+            *utilisation_alternatives(s["flop"], pt.peak_flops(RENT_AS), s["price"]),
             ("Epoch's amortised hardware + energy estimate (2023 USD)", Estimate.exact(e)),
             ("on-demand x the median 3-year-commitment discount",
              _range(commitment_scaled(s["cloud"])))])}
