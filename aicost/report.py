@@ -484,6 +484,23 @@ def findings_html(entries: list[dict], figure_captions: dict[str, str]) -> str:
     return "<ul class='aicost-findings'>" + "".join(items) + "</ul>"
 
 
+SHORT_CHART = "11-two-cost-curves"
+
+
+def in_short(figure_captions: dict[str, str], numbers: dict[str, int], entries: list[dict]) -> str:
+    """The answer in a paragraph (the README's computed findings) and the verdict tally, with
+    the chart that shows both halves: a fixed capability getting cheaper, the frontier dearer."""
+    from aicost.readme import findings
+    from aicost.scorecard import scorecard, tally_text
+
+    page = next((f"{e['stem']}.html" for e in entries
+                 if any(name == SHORT_CHART for name, _ in e["figures"])), None)
+    chart = (figure_html(SHORT_CHART, numbers[SHORT_CHART], figure_captions[SHORT_CHART],
+                         page=page, anchor_id=False)
+             if SHORT_CHART in figure_captions and SHORT_CHART in numbers and page else "")
+    return f"{findings()}\n\n{tally_text(scorecard()[0])}\n\n{chart}"
+
+
 def index_source(entries: list[dict], figure_captions: dict[str, str] | None = None) -> str:
     """The index page (MyST Markdown): key findings with their charts, the verdict counts, the
     scorecard, the sections, every figure."""
@@ -501,6 +518,10 @@ def index_source(entries: list[dict], figure_captions: dict[str, str] | None = N
 <p class="aicost-lede">Famous claims that training AI is getting cheaper, each re-derived from a
 sourced dataset and given a verdict by one stated rule. The findings first; each links to its
 page, which opens with the claim, the verdict and the chart.</p>
+
+## In short
+
+{in_short(figure_captions, numbers, entries)}
 
 ## Findings
 
@@ -544,12 +565,15 @@ def changelog_source() -> str:
     except ImportError:
         return ("# Changelog\n\n<p>No changelog is kept in this version of the report yet: "
                 "verdicts and numbers that move between releases will be listed here.</p>\n")
-    from aicost.display import html_table
 
     releases = "".join(f"<li><strong>{html.escape(str(v))}</strong> ({html.escape(str(d))}): "
                        f"{html.escape(str(s))}</li>" for v, d, s in changelog.RELEASES)
     changes = changelog.changes()
-    body = (html_table(changes[["claim_id", "field", "old", "new", "why"]].astype(str))
+    # one entry per change (not a five-column table: the reasons must read on a phone)
+    body = ("<ul class='aicost-changes'>" + "".join(
+        f"<li><strong>{html.escape(str(r.claim_id))}</strong> ({html.escape(str(r.field))}): "
+        f"{html.escape(str(r.old))} \u2192 {html.escape(str(r.new))}.<br>"
+        f"{html.escape(str(r.why))}</li>" for r in changes.itertuples()) + "</ul>"
             if len(changes) else "<p>No verdict or number has changed since the first release."
             "</p>")
     return (f"# Changelog\n\n<p>Releases of the report, and every verdict or "

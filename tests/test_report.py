@@ -310,6 +310,30 @@ def test_changelog_page_exists_and_is_linked(report):
     assert 'href="changelog.html"' in (root / "index.html").read_text(encoding="utf-8")
 
 
+def test_changelog_page_lists_every_change_with_its_reason(report):
+    import html
+
+    from aicost.changelog import changes
+
+    root, _ = report
+    text = (root / "changelog.html").read_text(encoding="utf-8")
+    log = changes()
+    assert len(log)
+    for r in log.itertuples():
+        assert f"<strong>{html.escape(r.claim_id)}</strong>" in text, r.claim_id
+        assert html.escape(r.why)[:80] in text, f"{r.claim_id}: its reason is not on the page"
+
+
+def test_index_opens_with_the_answer_and_its_chart(report):
+    from aicost.report import SHORT_CHART
+
+    root, _ = report
+    text = (root / "index.html").read_text(encoding="utf-8")
+    short = text[text.index('id="in-short"'):text.index('id="findings"')]
+    assert "Getting cheaper" in short and "Getting dearer" in short
+    assert f"figures/{SHORT_CHART}.png" in short
+
+
 def test_sources_are_clickable(report):
     root, _ = report
     text = (root / "04-llm-gpt3-level.html").read_text(encoding="utf-8")
