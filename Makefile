@@ -56,13 +56,13 @@ $(STAMP):
 	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV) || { $(FAILED); }; \
 	fi
 	@rm -f $(VENV)/.installed*
-	@echo "Installing requirements.lock into $(VENV) with uv (hash-checked)"
+	@echo "Installing requirements.lock into $(VENV) with uv (hash-checked, compiled to bytecode)"
 	@awk '/^uv==/ {on=1} on {print} on && !/\\$$/ {exit}' requirements.lock > $(VENV)/uv-lock.txt
 	@$(BIN)/python -m pip install -qq --disable-pip-version-check --require-hashes --no-deps -r $(VENV)/uv-lock.txt || { $(FAILED); }
-	@$(UV) pip sync -q --python $(BIN)/python --require-hashes requirements.lock || { $(FAILED); }
+	@$(UV) pip sync -q --compile-bytecode --python $(BIN)/python --require-hashes requirements.lock || { $(FAILED); }
 	@$(UV) pip install -q --python $(BIN)/python --no-deps --no-build-isolation -e . || { $(FAILED); }
 	@test -x $(VENV)/cffconvert/bin/python || $(UV) venv -q --python $(BIN)/python $(VENV)/cffconvert || { $(FAILED); }
-	@$(UV) pip sync -q --python $(VENV)/cffconvert/bin/python --require-hashes requirements-cffconvert.lock || { $(FAILED); }
+	@$(UV) pip sync -q --compile-bytecode --python $(VENV)/cffconvert/bin/python --require-hashes requirements-cffconvert.lock || { $(FAILED); }
 	@mkdir -p $(VENV)/etc/ipython && echo '{"IPKernelApp": {"log_level": "ERROR"}}' > $(KERNEL_CONFIG)
 	@$(BIN)/python -c 'import $(IMPORTS)' && $(VENV)/cffconvert/bin/cffconvert --version >/dev/null || { $(FAILED); }
 	@echo "$(PY_ID)" > $@
