@@ -54,6 +54,26 @@ def pytest_configure(config):
         config.option.loadscopereorder = False
 
 
+# Modules that share one piece of session work run as one scope, on one worker, so the work is
+# done once per session, not once per worker: the rendered report (`report_site`) feeds the
+# report's own checks and the browser's.
+SHARED_SCOPES = {"test_report.py": "tests/test_report.py", "test_browser.py": "tests/test_report.py"}
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of xdist: unknown when it is off (-p no:xdist)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getoption("dist", None) != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedWorkScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            scope = super()._split_scope(nodeid)
+            return SHARED_SCOPES.get(scope.rsplit("/", 1)[-1], scope)
+
+    return SharedWorkScheduling(config, log)
+
+
 def _rank(item) -> tuple[int, int]:
     scope = item.nodeid.split("::", 1)[0]
     name = scope.rsplit("/", 1)[-1]

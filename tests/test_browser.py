@@ -63,7 +63,6 @@ def test_search_works_offline(report, browser):
     page.goto((report / "search.html").resolve().as_uri() + "?q=DAWNBench", wait_until="load")
     page.wait_for_selector("#search-results ul.search li", timeout=20000)
     hits = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.href)")
-    page.context.close()
     assert any("01-resnet50-2017-2019.html" in h for h in hits), hits
     assert browser.external[before:] == []
 
