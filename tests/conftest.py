@@ -1,6 +1,9 @@
 """Work that several tests need, done once per test session (once per xdist worker that needs it)
 and shared. Each block below is self-contained: its own imports, its own fixtures."""
 
+import os
+import subprocess
+
 import pytest
 
 
@@ -50,6 +53,7 @@ LONG_FIRST = ("test_browser.py", "test_report.py", "test_seed_stability.py", "te
 
 
 def pytest_configure(config):
+    config.pluginmanager.register(NotebookWrites(), "aicost-notebook-writes")
     if hasattr(config.option, "loadscopereorder"):  # xdist's own reordering (by test count): off
         config.option.loadscopereorder = False
 
@@ -126,46 +130,72 @@ def cold_scorecards():
 
 
 # ---------------------------------------------------------------------------------------------
-# issue 25: one run of a notebook on corrupted data (for tests/test_bad_input.py)
+# issue 16 (part 5), reorganised in issue 25: the test suite writes nothing into the tree
 # ---------------------------------------------------------------------------------------------
-@pytest.fixture(scope="session")
-def corrupted_data_notebook(tmp_path_factory):
-    """``00-data.ipynb`` executed once in a fresh kernel on a copy of ``data/`` whose
-    ``cloud_prices.csv`` has the price ``'cheap'`` in its row 4 (checksums updated afterwards, as
-    a user would with ``make datapackage``). Returns ``(nb, first_load, error)``: the notebook as
-    executed (outputs up to the failing cell), the index of its first cell that loads data, and
-    the text of the ``CellExecutionError`` (None if it ran through)."""
-    import csv
-    import io
-    import shutil
+# A test run never writes figures: the notebooks only check that the committed files are what the
+# code renders (AICOST_FIGURE_FORMATS=none, which `make test` sets and a bare `pytest` gets here).
+# Every notebook nbval runs is then checked to leave every file of the working tree (git's view:
+# tracked, and untracked but not ignored) as it found it: the tree's state is taken before the
+# notebook's first cell and compared after its last, so a write fails that notebook's last cell
+# at teardown, naming the files. (It used to be one extra run of the scorecard notebook.)
+os.environ.setdefault("AICOST_FIGURE_FORMATS", "none")
 
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
 
-    from aicost import datapackage
-    from aicost.paths import NOTEBOOKS, ROOT
+def tree_state() -> dict | None:
+    """(size, mtime) of every file git sees in the working tree; None outside a git checkout."""
+    from aicost.paths import ROOT
 
-    target = tmp_path_factory.mktemp("corrupted") / "data"
-    shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("curation"))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("AICOST_DATA", str(target))
-        path = target / "cloud_prices.csv"
-        with open(path, newline="", encoding="utf-8") as fh:
-            rows = list(csv.reader(fh))
-        rows[3][rows[0].index("price_per_accelerator_hour_usd")] = "cheap"
-        buf = io.StringIO()
-        csv.writer(buf, lineterminator="\n").writerows(rows)
-        path.write_text(buf.getvalue(), encoding="utf-8")
-        datapackage.update()
-        nb = nbformat.read(NOTEBOOKS / "00-data.ipynb", as_version=4)
-        first_load = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code"
-                          and ("load(" in c.source or "overview()" in c.source))
-        client = NotebookClient(nb, timeout=120, kernel_name="python3",
-                                resources={"metadata": {"path": str(NOTEBOOKS)}})
-        try:
-            client.execute()
-            error = None
-        except CellExecutionError as err:
-            error = str(err)
-    return nb, first_load, error
+    out = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-co", "--exclude-standard", "-z"],
+                         capture_output=True, text=True)
+    if out.returncode:
+        return None
+    state = {}
+    for name in filter(None, out.stdout.split("\0")):
+        path = ROOT / name
+        if path.is_file():
+            st = path.stat()
+            state[name] = (st.st_size, st.st_mtime_ns)
+    return state
+
+
+def written(before: dict, after: dict) -> list[str]:
+    return sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+
+
+@pytest.fixture
+def no_writes(monkeypatch):
+    """The test writes nothing into the working tree (skipped outside a git checkout)."""
+    before = tree_state()
+    if before is None:
+        pytest.skip("not a git checkout")
+    monkeypatch.setenv("AICOST_FIGURE_FORMATS", "none")
+    yield
+    changed = written(before, tree_state())
+    assert not changed, f"written into the tree: {changed}"
+
+
+def _notebook(item) -> str | None:
+    scope = item.nodeid.split("::", 1)[0] if item is not None else ""
+    return scope if scope.endswith(".ipynb") else None
+
+
+class NotebookWrites:
+    """The per-notebook check, as a plugin: a conftest's own run-test hooks apply only to the
+    items under its folder, and the notebooks are not under tests/."""
+
+    def __init__(self):
+        self.before: dict[str, dict] = {}
+
+    def pytest_runtest_setup(self, item):
+        name = _notebook(item)
+        if name and name not in self.before and os.environ["AICOST_FIGURE_FORMATS"] == "none":
+            state = tree_state()
+            if state is not None:
+                self.before[name] = state
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_runtest_teardown(self, item, nextitem):
+        name = _notebook(item)
+        if name in self.before and _notebook(nextitem) != name:
+            changed = written(self.before.pop(name), tree_state() or {})
+            assert not changed, f"{name} wrote into the tree (make test writes nothing): {changed}"

@@ -1,53 +1,52 @@
 """`make test` writes nothing into the tree (issue 16, part 5).
 
-Under ``AICOST_FIGURE_FORMATS=none`` (what `make test` sets) the notebooks save no figure and
-the scorecard notebook writes no figures/scorecard.csv: both only check that the committed files
-are what the code produces. This runs the scorecard notebook (the one that used to write) and
-the save helper, and compares every file of the working tree (git's view: tracked and untracked
-but not ignored) before and after.
+Under ``AICOST_FIGURE_FORMATS=none`` (what `make test` sets, and tests/conftest.py for a bare
+``pytest``) the notebooks save no figure and the scorecard notebook writes no
+figures/scorecard.csv: both only check that the committed files are what the code produces. Every
+notebook the suite runs is checked to leave the working tree as it found it (tests/conftest.py:
+the tree's state before its first cell against after its last); here the save helper and the
+scorecard's file writer, and the scorecard notebook's stored output, which nbval compares.
 """
 
-import subprocess
+import json
 
 import pytest
 
-from aicost.paths import NOTEBOOKS, ROOT
+from aicost.paths import NOTEBOOKS
 
 
-def tree_state() -> dict:
-    out = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-co", "--exclude-standard", "-z"],
-                         capture_output=True, text=True, check=True).stdout
-    state = {}
-    for name in filter(None, out.split("\0")):
-        path = ROOT / name
-        if path.is_file():
-            st = path.stat()
-            state[name] = (st.st_size, st.st_mtime_ns)
-    return state
+def test_scorecard_notebook_says_it_checks_the_files_and_nbval_compares_that():
+    """The scorecard notebook's stored output says it wrote the scorecard files (its writer
+    checks them under make test, see below), and that cell's output is compared by nbval."""
+    nb = json.loads((NOTEBOOKS / "12-scorecard.ipynb").read_text(encoding="utf-8"))
+    cells = [c for c in nb["cells"] if c["cell_type"] == "code"
+             and "wrote figures/scorecard.csv" in "".join("".join(o.get("text", ""))
+                                                          for o in c.get("outputs", []))]
+    assert len(cells) == 1
+    assert not {"nbval-ignore-output", "nbval-skip"} & set(cells[0]["metadata"].get("tags", []))
+    assert "# NBVAL_IGNORE_OUTPUT" not in "".join(cells[0]["source"])
 
 
-@pytest.fixture
-def no_writes(monkeypatch):
-    if subprocess.run(["git", "-C", str(ROOT), "rev-parse"], capture_output=True).returncode:
-        pytest.skip("not a git checkout")
-    monkeypatch.setenv("AICOST_FIGURE_FORMATS", "none")
-    before = tree_state()
-    yield
-    after = tree_state()
-    changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
-    assert not changed, f"written into the tree: {changed}"
+def test_a_notebook_that_writes_fails_at_its_last_cell(monkeypatch, request):
+    """The per-notebook check of tests/conftest.py is on under make test and a bare pytest, and
+    it fails a notebook that wrote, at its last cell, naming the file (the tree's state is
+    simulated here: a real write would trip the notebook the other worker is running)."""
+    import os
+    from types import SimpleNamespace
 
+    import conftest
 
-def test_scorecard_notebook_writes_nothing(no_writes):
-    import nbformat
-    from nbclient import NotebookClient
-
-    nb = nbformat.read(NOTEBOOKS / "12-scorecard.ipynb", as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
-    printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code"
-                      for o in c.get("outputs", []))
-    assert "wrote figures/scorecard.csv" in printed  # the notebook's stored output is unchanged
+    assert os.environ["AICOST_FIGURE_FORMATS"] == "none"
+    states = iter([{"figures/a.png": (1, 1)}, {"figures/a.png": (1, 2), "new.csv": (3, 3)}])
+    monkeypatch.setattr(conftest, "tree_state", lambda: next(states))
+    cells = [SimpleNamespace(nodeid=f"notebooks/99-probe.ipynb::Cell {i}") for i in range(2)]
+    check = conftest.NotebookWrites()
+    check.pytest_runtest_setup(cells[0])
+    check.pytest_runtest_setup(cells[1])  # the state is taken once, before the first cell
+    check.pytest_runtest_teardown(cells[0], cells[1])  # not the last cell: no comparison
+    with pytest.raises(AssertionError, match=r"99-probe.ipynb wrote .*'figures/a.png', 'new.csv'"):
+        check.pytest_runtest_teardown(cells[1], None)
+    assert request.config.pluginmanager.get_plugin("aicost-notebook-writes") is not None
 
 
 def test_write_files_and_save_write_nothing(no_writes):
