@@ -199,3 +199,61 @@ class NotebookWrites:
         if name in self.before and _notebook(nextitem) != name:
             changed = written(self.before.pop(name), tree_state() or {})
             assert not changed, f"{name} wrote into the tree (make test writes nothing): {changed}"
+
+
+# ---------------------------------------------------------------------------------------------
+# issue 25: a copy of data/ to edit, as old as a real checkout's (tests/test_bad_input.py,
+# tests/test_plausibility.py, tests/test_cache.py)
+# ---------------------------------------------------------------------------------------------
+# The dataset fingerprint re-hashes every file changed less than aicost.cache.SETTLE_S ago on
+# every call (git's rule for "racy" timestamps); a copy made just before the test is all such
+# files, so each of the thousands of memoised calls of these tests hashed the whole dataset
+# again (2.3 ms each), where a user's checkout re-hashes only the file they just edited. The
+# copies are made ahead, so a test gets one whose files settled; what the test edits is re-hashed
+# as in a user's checkout. Each test still gets a copy of its own, and a copy that has not settled
+# yet (the first ones of a session) is waited for, never handed out.
+class DataCopies:
+    AHEAD = 25
+
+    def __init__(self, folder):
+        self.folder, self.made, self.count = folder, [], 0
+        for _ in range(self.AHEAD):
+            self._make()
+
+    def _make(self):
+        import shutil
+        import time
+
+        from aicost.paths import ROOT
+
+        self.count += 1
+        target = self.folder / str(self.count) / "data"
+        shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("curation"))
+        self.made.append((time.time(), target))
+
+    def take(self):
+        import time
+
+        from aicost.cache import SETTLE_S
+
+        self._make()
+        made, target = self.made.pop(0)
+        wait = made + SETTLE_S + 0.05 - time.time()
+        if wait > 0:
+            time.sleep(wait)
+        return target
+
+
+@pytest.fixture(scope="session", autouse=True)
+def data_copies(tmp_path_factory):
+    """Made when a worker starts, so that the copies have settled when the tests using them run."""
+    return DataCopies(tmp_path_factory.mktemp("data-copies"))
+
+
+@pytest.fixture
+def copy(data_copies, monkeypatch):
+    """A copy of data/ of this test's own (``AICOST_DATA`` points at it), written more than
+    ``SETTLE_S`` ago, curation scripts left out."""
+    target = data_copies.take()
+    monkeypatch.setenv("AICOST_DATA", str(target))
+    return target

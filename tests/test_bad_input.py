@@ -17,7 +17,6 @@ import pytest
 
 from aicost import datapackage
 from aicost.data import DataError, load
-from aicost.paths import ROOT
 
 
 def rows_of(path):
@@ -175,14 +174,6 @@ CASES = [
      lambda p: p.write_bytes(p.read_bytes().replace(b"\n", b"\r\n")), None),
     ("rows in another order", "imagenet_training_runs", reverse_rows, None),
 ]
-
-
-@pytest.fixture
-def copy(tmp_path, monkeypatch):
-    target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("curation"))
-    monkeypatch.setenv("AICOST_DATA", str(target))
-    return target
 
 
 @pytest.mark.parametrize(("case", "table", "corrupt", "expect"), CASES, ids=[c[0] for c in CASES])

@@ -9,7 +9,6 @@ file (it used to raise UnpicklingError).
 import csv
 import io
 import os
-import shutil
 import time
 
 import pytest
@@ -20,12 +19,10 @@ from aicost.paths import ROOT
 
 
 @pytest.fixture
-def copy(tmp_path, monkeypatch):
-    target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("curation"))
-    monkeypatch.setenv("AICOST_DATA", str(target))
+def copy(copy, tmp_path, monkeypatch):
+    """The copy of data/ of tests/conftest.py, with a cache of this test's own."""
     monkeypatch.setenv("AICOST_CACHE", str(tmp_path / "cache"))
-    return target
+    return copy
 
 
 @pytest.fixture

@@ -7,21 +7,12 @@ data have no plausibility error, and their warnings are listed here so that a ne
 
 import csv
 import io
-import shutil
 
 import pytest
 
 from aicost import datapackage
 from aicost.data import DataError, load, warnings_all
 from aicost.paths import ROOT
-
-
-@pytest.fixture
-def copy(tmp_path, monkeypatch):
-    target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("curation"))
-    monkeypatch.setenv("AICOST_DATA", str(target))
-    return target
 
 
 def edit(folder, table, match: dict, column, change):
