@@ -16,13 +16,14 @@ import sys
 def checked_warnings() -> list[str]:
     """Validate every table (raises :class:`aicost.data.DataError`); the plausibility warnings."""
     from aicost import cache
-    from aicost.data import warnings_all
     from aicost.scorecard import _results_key
 
     key = _results_key(cache.fingerprint())
     hit, lines = cache.disk_get("validated", key)
     if hit:
         return lines
+    from aicost.data import warnings_all
+
     lines = [w.message() for w in warnings_all()]
     cache.disk_put("validated", key, lines)
     return lines

@@ -8,10 +8,12 @@ break a test.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from aicost.trends import Interval
+if TYPE_CHECKING:  # imported where used: printing the scorecard needs no trend code
+    from aicost.trends import Interval
 
 
 def sig(x: float | None, digits: int = 2) -> str:
@@ -39,6 +41,8 @@ def fmt(est: Interval | float, unit: str = "", digits: int = 2, kind: str | None
 
     ``kind`` names the interval when it is not a confidence interval (e.g. ``"range of prices"``).
     """
+    from aicost.trends import Interval
+
     u = unit if not unit or unit.startswith(("x", "%")) else f" {unit}"
     if isinstance(est, Interval):
         name = kind or f"{round(100 * est.level)}% CI"

@@ -195,12 +195,13 @@ def _cached_scorecard(dataset: str):
     has changed, else computed and stored, but only if the dataset did not change while it was
     computed. A damaged cache file is recomputed. ``AICOST_NO_CACHE=1`` turns the cache off."""
     from aicost import cache
-    from aicost.data import validate_all
 
     key = _results_key(dataset)
     hit, value = cache.disk_get("scorecard", key)
     if hit:
         return value
+    from aicost.data import validate_all
+
     validate_all()  # every table, before any assessor runs: bad data fails fast, in one message
     result = _compute_scorecard()
     if cache.fingerprint() == dataset:
