@@ -275,6 +275,17 @@ def frontier(dates, values, kind: str = "min") -> np.ndarray:
     return is_record
 
 
+def _sorted_rows(idx: np.ndarray) -> np.ndarray:
+    """Each row of a matrix of indices (0 to n - 1) sorted ascending, as ``np.intp``: the same
+    numbers as ``np.sort(idx, axis=1)``, sorted as 16-bit integers where they fit (several
+    times faster for long rows)."""
+    if idx.shape[1] <= np.iinfo(np.int16).max:
+        idx = idx.astype(np.int16)
+        idx.sort(axis=1)
+        return idx.astype(np.intp)
+    return np.sort(idx, axis=1)
+
+
 def bootstrap_trend(
     dates,
     values,
@@ -301,19 +312,38 @@ def bootstrap_trend(
     x_all, y_all = x_all[order], y_all[order]
 
     rng = np.random.default_rng(seed)
-    idx = np.sort(rng.integers(0, n, size=(n_boot, n)), axis=1)  # sorted = date order
-    X, Y = x_all[idx], y_all[idx]
+    idx = _sorted_rows(rng.integers(0, n, size=(n_boot, n)))  # sorted = date order
+    X, Y = x_all.take(idx), y_all.take(idx)
+    del idx
+    # Weighted least squares per replicate, weight W = 1 for an entry that is fitted (all of
+    # them, or the records of the replicate) and 0 otherwise. Where every weight is 1 the
+    # products with W are left out: multiplying by 1.0 changes no bit, so the result is the
+    # same. The centred values overwrite X and Y (each product is formed as before, in place).
     if frontier_kind is None:
-        W = np.ones_like(Y)
+        sw = np.full(n_boot, float(n))  # the sum of n ones, exactly
+        xm = X.sum(axis=1) / sw
+        ym = Y.sum(axis=1) / sw
+        X -= xm[:, None]
+        Y -= ym[:, None]
+        sxx = np.square(X).sum(axis=1)
+        X *= Y
+        sxy = X.sum(axis=1)
     else:
         S = Y if frontier_kind == "min" else -Y
         best = np.minimum.accumulate(S, axis=1)
-        W = np.concatenate([np.ones((n_boot, 1)), (S[:, 1:] < best[:, :-1])], axis=1)
-    sw = W.sum(axis=1)
-    xm = (W * X).sum(axis=1) / sw
-    ym = (W * Y).sum(axis=1) / sw
-    sxx = (W * (X - xm[:, None]) ** 2).sum(axis=1)
-    sxy = (W * (X - xm[:, None]) * (Y - ym[:, None])).sum(axis=1)
+        W = np.empty_like(Y)
+        W[:, 0] = 1.0
+        np.less(S[:, 1:], best[:, :-1], out=W[:, 1:])  # a record: below every earlier entry
+        del S, best
+        sw = W.sum(axis=1)
+        xm = (W * X).sum(axis=1) / sw
+        ym = (W * Y).sum(axis=1) / sw
+        X -= xm[:, None]
+        Y -= ym[:, None]
+        sxx = (W * np.square(X)).sum(axis=1)
+        W *= X
+        W *= Y
+        sxy = W.sum(axis=1)
     ok = (sw >= 3) & (sxx > 1e-12)
     slopes = np.where(ok, sxy / np.where(ok, sxx, 1.0), np.nan)
     intercepts = ym - slopes * xm
