@@ -42,7 +42,7 @@ from aicost.costs import (
     accelerator_hours_from_flop,
     cost_from_flop,
     cost_from_hours,
-    price_range,
+    price_ranges,
     price_window,
 )
 from aicost.data import load
@@ -272,14 +272,13 @@ def models(categories: tuple[str, ...] = HEADLINE["categories"],
         t.loc[ok, "cost_high"] = cost_from_flop(flop, peak, MFU_LOW,
                                                   b["price_median"].to_numpy())
     t["cost_chip_hours"] = np.nan
-    for i, r in t[ok].iterrows():
-        if pd.notna(r["chip_hours"]) and pd.notna(r["accelerator"]):
-            try:
-                pr = price_range(prices, r["accelerator"], r["date"], 365, kinds=PRICE_KINDS,
-                                 not_after=r["date"])
-            except LookupError:
-                continue
-            t.loc[i, "cost_chip_hours"] = cost_from_hours(float(r["chip_hours"]), 1, pr.median)
+    known = t[ok & t["chip_hours"].notna() & t["accelerator"].notna()]
+    dates = list(known["date"])
+    found = price_ranges(prices, list(known["accelerator"]), dates, 365, kinds=PRICE_KINDS,
+                         not_after=dates)
+    for i, hours, pr in zip(known.index, known["chip_hours"], found.itertuples(), strict=True):
+        if pr.n > 0:
+            t.loc[i, "cost_chip_hours"] = cost_from_hours(float(hours), 1, float(pr.median))
     return t
 
 
