@@ -79,11 +79,26 @@ def decimal_year(dates) -> np.ndarray:
     d = pd.to_datetime(pd.Series(dates)).reset_index(drop=True)
     if d.isna().any():
         raise ValueError(f"{int(d.isna().sum())} missing date(s): a trend needs every date")
-    year = d.dt.year.to_numpy(dtype=float)
-    start = pd.to_datetime(d.dt.year.astype(str) + "-01-01")
-    end = pd.to_datetime((d.dt.year + 1).astype(str) + "-01-01")
+    years = d.dt.year
+    year = years.to_numpy(dtype=float)
+    # 1 January of the year and of the next, as pandas parses "YYYY-01-01" (same resolution),
+    # built from the year numbers rather than parsed from text (several times faster)
+    first = years.to_numpy(dtype=np.int64) - 1970
+    unit = _new_year_dtype()
+    start = pd.Series(first.astype("datetime64[Y]").astype(unit))
+    end = pd.Series((first + 1).astype("datetime64[Y]").astype(unit))
     frac = (d - start).dt.total_seconds().to_numpy() / (end - start).dt.total_seconds().to_numpy()
     return year + frac
+
+
+def _new_year_dtype():
+    """The dtype pandas gives a parsed "YYYY-01-01" (its default resolution for text)."""
+    if not _NEW_YEAR:
+        _NEW_YEAR.append(pd.to_datetime(pd.Series(["2000-01-01"])).dtype)
+    return _NEW_YEAR[0]
+
+
+_NEW_YEAR: list = []
 
 
 def to_date(year: float) -> pd.Timestamp:
