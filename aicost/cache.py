@@ -129,14 +129,14 @@ def fingerprint(folder: Path | None = None) -> str:
     # Once per process and state: the whole fingerprint is reused while the stat of the
     # descriptor and of every file it lists is unchanged and all of them are settled (the rule of
     # file_digest); kept in _digests under a key no file path can have, so clear() forgets it.
-    state, now = [], time.time_ns()
-    for name in [str(descr)] + [os.path.join(folder, r) for r in paths if isinstance(r, str)]:
+    state, now, settle = [], time.time_ns(), SETTLE_S * 1e9
+    for name in _stat_names(str(folder), str(descr), paths):
         try:
             st = os.stat(name)
         except OSError:
             state.append(None)
             continue
-        if now - max(st.st_mtime_ns, st.st_ctime_ns) <= SETTLE_S * 1e9:
+        if now - max(st.st_mtime_ns, st.st_ctime_ns) <= settle:
             state = None
             break
         state.append((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
@@ -156,6 +156,24 @@ def fingerprint(folder: Path | None = None) -> str:
         with _lock:
             _digests[memo_key] = (state, digest.hexdigest())
     return digest.hexdigest()
+
+
+def _stat_names(folder: str, descr: str, paths: tuple) -> tuple[str, ...]:
+    """The files whose stat :func:`fingerprint` compares: the descriptor and every path it
+    lists, joined to the folder once per folder and list (not on every call)."""
+    key = (folder, descr, paths)
+    with _lock:
+        hit = _names.get(key)
+    if hit is None:
+        hit = (descr,) + tuple(os.path.join(folder, r) for r in paths if isinstance(r, str))
+        with _lock:
+            if len(_names) > 16:
+                _names.clear()
+            _names[key] = hit
+    return hit
+
+
+_names: dict[tuple, tuple[str, ...]] = {}
 
 
 def _safe_digest(folder: Path, rel: str) -> str:
@@ -247,6 +265,7 @@ def clear() -> None:
             store.clear()
         _digests.clear()
         _paths.clear()
+        _names.clear()
 
 
 def folder() -> Path:
