@@ -151,7 +151,21 @@ def best_value_at(date, prices: pd.DataFrame | None = None,
 
 @cache.memo(maxsize=256)
 def _best_value_at(date: pd.Timestamp, window_days: int) -> pd.Series | None:
-    return _best_value_from(date, None, None, None, window_days)
+    return _best_value_from(date, *_candidate_prices(), window_days)
+
+
+@cache.memo(maxsize=1)
+def _candidate_prices() -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """What :func:`best_value_at` reads by default, taken once per state of the dataset: the
+    rows of ``cloud_prices`` that :func:`price_per_flop_table` keeps (training-class candidates,
+    priced, on-demand kinds), in their order, with the columns it reads; ``accelerators``; the
+    candidates. The choice for a date is the same as from the whole tables."""
+    c = training_class()
+    p = _table("cloud_prices")
+    p = p[p["accelerator"].isin(c) & p["price_per_accelerator_hour_usd"].notna()
+          & p["price_kind"].isin(PRICE_KINDS)]
+    return (p[["date", "accelerator", "price_kind", "price_per_accelerator_hour_usd"]],
+            _table("accelerators"), c)
 
 
 def _best_value_from(date, prices, accelerators, candidates, window_days) -> pd.Series | None:
