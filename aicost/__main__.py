@@ -16,9 +16,8 @@ import sys
 def checked_warnings() -> list[str]:
     """Validate every table (raises :class:`aicost.data.DataError`); the plausibility warnings."""
     from aicost import cache
-    from aicost.scorecard import _results_key
 
-    key = _results_key(cache.fingerprint())
+    key = cache.results_key(cache.fingerprint())
     hit, lines = cache.disk_get("validated", key)
     if hit:
         return lines

@@ -12,9 +12,9 @@ Two kinds of cache, one rule:
   no result can outlive the data it came from. Pandas results are handed out as copies, so a
   caller that modifies one cannot change what the next caller gets.
 - :func:`disk_get` / :func:`disk_put`: results remembered across processes under ``.cache/``,
-  keyed by the caller on everything the result depends on (see ``scorecard._results_key``, the
-  validation key in ``aicost.data``); :func:`inputs` is added to every such key here, so a
-  caller cannot forget the seed or the date. Each file carries the sha256 of its payload: a truncated
+  keyed by the caller on everything the result depends on (see :func:`results_key`);
+  :func:`inputs` is added to every such key here, so a caller cannot forget the seed or the
+  date. Each file carries the sha256 of its payload: a truncated
   or altered file is ignored and recomputed, never unpickled. ``AICOST_NO_CACHE=1`` turns the
   disk cache off; a read-only checkout simply recomputes.
 
@@ -88,6 +88,18 @@ def inputs() -> dict[str, str]:
 def inputs_key() -> str:
     """:func:`inputs` as one string (part of every key)."""
     return "\0".join(f"{k}={v}" for k, v in sorted(inputs().items()))
+
+
+def results_key(dataset: str) -> str:
+    """The key of a result computed from the whole dataset (the scorecard, the check of every
+    table, the command line's output): the dataset (:func:`fingerprint`, the bytes of every
+    table and of the descriptor), ``AICOST_SEED`` as set, and the package's code, the locked
+    requirements and the Python (:func:`_code_digest`, taken once per process). The disk cache
+    adds :func:`inputs` to it."""
+    digest = hashlib.sha256(dataset.encode())
+    digest.update(b"\0" + os.environ.get("AICOST_SEED", "").encode())
+    digest.update(b"\0" + _code_digest().encode())
+    return digest.hexdigest()
 
 
 def enabled() -> bool:

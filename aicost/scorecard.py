@@ -17,6 +17,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from aicost.cache import memo as _memo
+from aicost.cache import results_key as _results_key
 from aicost.claims import Estimate, magnitude, register, reproduction, robustness, verdict, why
 from aicost.display import VERDICT_COLOURS, sig
 
@@ -168,26 +169,6 @@ def scorecard() -> tuple[pd.DataFrame, list[str]]:
 
     frame, pending = _scorecard(fingerprint())
     return frame.copy(), list(pending)
-
-
-def _results_key(dataset: str) -> str:
-    """What the scorecard depends on: the dataset (:func:`aicost.cache.fingerprint`, the bytes
-    of every table and of the descriptor), the code of the package and the pinned
-    requirements."""
-    import hashlib
-    import os
-
-    from aicost.paths import ROOT
-
-    digest = hashlib.sha256(dataset.encode())
-    digest.update(os.environ.get("AICOST_SEED", "").encode())
-    package = ROOT / "aicost"
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    requirements = ROOT / "requirements.txt"
-    if requirements.exists():
-        digest.update(requirements.read_bytes())
-    return digest.hexdigest()
 
 
 def _cached_scorecard(dataset: str):
