@@ -13,13 +13,15 @@ import math
 import pkgutil
 import re
 from collections.abc import Callable
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from aicost.cache import memo as _memo
 from aicost.cache import results_key as _results_key
 from aicost.claims import Estimate, magnitude, register, reproduction, robustness, verdict, why
 from aicost.display import VERDICT_COLOURS, sig
+
+if TYPE_CHECKING:  # imported where used (the command line served from its cache needs none)
+    import pandas as pd
 
 ANALYSES_PACKAGE = "aicost.analyses"
 
@@ -196,6 +198,8 @@ def _scorecard(dataset: str) -> tuple[pd.DataFrame, tuple[str, ...]]:
 
 
 def _compute_scorecard() -> tuple[pd.DataFrame, tuple[str, ...]]:
+    import pandas as pd
+
     claims = register()
     found = assessors()
     unknown = sorted(set(found) - set(claims))
@@ -332,6 +336,8 @@ def with_pending(frame, pending: list[str]):
     no claim of the register is ever silently missing from any format."""
     if not pending:
         return frame
+    import pandas as pd
+
     claims = register()
     extra = pd.DataFrame([{
         **{c: None for c in frame.columns},
