@@ -301,6 +301,46 @@ def _sorted_rows(idx: np.ndarray) -> np.ndarray:
     return np.sort(idx, axis=1)
 
 
+_BLOCK = 1 << 18  # cells of a block of replicates (float64: 2 MB an array)
+
+
+def _replicate_sums(idx: np.ndarray, x_all: np.ndarray, y_all: np.ndarray,
+                    frontier_kind: str | None) -> tuple[np.ndarray, ...]:
+    """For each row of resampled (sorted) indices: the sum of weights, the weighted means of x
+    and y, and the weighted sums of squares ``sxx`` and cross-products ``sxy`` about them.
+
+    The weight W is 1 for an entry that is fitted (all of them, or the records of the
+    replicate) and 0 otherwise. Where every weight is 1 the products with W are left out:
+    multiplying by 1.0 changes no bit, so the result is the same. The centred values overwrite
+    X and Y (each product is formed as before, in place)."""
+    X, Y = x_all.take(idx), y_all.take(idx)
+    rows, n = idx.shape
+    if frontier_kind is None:
+        sw = np.full(rows, float(n))  # the sum of n ones, exactly
+        xm = X.sum(axis=1) / sw
+        ym = Y.sum(axis=1) / sw
+        X -= xm[:, None]
+        Y -= ym[:, None]
+        sxx = np.square(X).sum(axis=1)
+        X *= Y
+        return sw, xm, ym, sxx, X.sum(axis=1)
+    S = Y if frontier_kind == "min" else -Y
+    best = np.minimum.accumulate(S, axis=1)
+    W = np.empty_like(Y)
+    W[:, 0] = 1.0
+    np.less(S[:, 1:], best[:, :-1], out=W[:, 1:])  # a record: below every earlier entry
+    del S, best
+    sw = W.sum(axis=1)
+    xm = (W * X).sum(axis=1) / sw
+    ym = (W * Y).sum(axis=1) / sw
+    X -= xm[:, None]
+    Y -= ym[:, None]
+    sxx = (W * np.square(X)).sum(axis=1)
+    W *= X
+    W *= Y
+    return sw, xm, ym, sxx, W.sum(axis=1)
+
+
 def bootstrap_trend(
     dates,
     values,
@@ -328,37 +368,13 @@ def bootstrap_trend(
 
     rng = np.random.default_rng(seed)
     idx = _sorted_rows(rng.integers(0, n, size=(n_boot, n)))  # sorted = date order
-    X, Y = x_all.take(idx), y_all.take(idx)
-    del idx
-    # Weighted least squares per replicate, weight W = 1 for an entry that is fitted (all of
-    # them, or the records of the replicate) and 0 otherwise. Where every weight is 1 the
-    # products with W are left out: multiplying by 1.0 changes no bit, so the result is the
-    # same. The centred values overwrite X and Y (each product is formed as before, in place).
-    if frontier_kind is None:
-        sw = np.full(n_boot, float(n))  # the sum of n ones, exactly
-        xm = X.sum(axis=1) / sw
-        ym = Y.sum(axis=1) / sw
-        X -= xm[:, None]
-        Y -= ym[:, None]
-        sxx = np.square(X).sum(axis=1)
-        X *= Y
-        sxy = X.sum(axis=1)
-    else:
-        S = Y if frontier_kind == "min" else -Y
-        best = np.minimum.accumulate(S, axis=1)
-        W = np.empty_like(Y)
-        W[:, 0] = 1.0
-        np.less(S[:, 1:], best[:, :-1], out=W[:, 1:])  # a record: below every earlier entry
-        del S, best
-        sw = W.sum(axis=1)
-        xm = (W * X).sum(axis=1) / sw
-        ym = (W * Y).sum(axis=1) / sw
-        X -= xm[:, None]
-        Y -= ym[:, None]
-        sxx = (W * np.square(X)).sum(axis=1)
-        W *= X
-        W *= Y
-        sxy = W.sum(axis=1)
+    # Each replicate is fitted on its own row, so the rows are taken in blocks that stay in the
+    # processor's cache (the same arithmetic on every row, whatever the block).
+    step = max(1, _BLOCK // n)
+    parts = [_replicate_sums(idx[i:i + step], x_all, y_all, frontier_kind)
+             for i in range(0, n_boot, step)]
+    sw, xm, ym, sxx, sxy = (np.concatenate(p) for p in zip(*parts, strict=True))
+    del idx, parts
     ok = (sw >= 3) & (sxx > 1e-12)
     slopes = np.where(ok, sxy / np.where(ok, sxx, 1.0), np.nan)
     intercepts = ym - slopes * xm
