@@ -3,8 +3,9 @@
 Before printing anything it validates the whole dataset (every table of data/datapackage.json,
 with its plausibility rules, not only the tables the assessors read). Bad data ends the run
 with the loader's one message on stderr and exit status 1, never a traceback; plausibility
-warnings go to stderr too. The check is remembered (:mod:`aicost.cache`) under the bytes of the
-dataset and the package's code, so an unchanged checkout does not re-validate.
+warnings go to stderr too. The check and the printed scorecard are remembered
+(:mod:`aicost.cache`) under the bytes of the dataset and the package's code, so an unchanged
+checkout neither re-validates nor re-renders (nor imports pandas).
 """
 
 from __future__ import annotations
@@ -16,16 +17,34 @@ import sys
 def checked_warnings() -> list[str]:
     """Validate every table (raises :class:`aicost.data.DataError`); the plausibility warnings."""
     from aicost import cache
-    from aicost.data import warnings_all
-    from aicost.scorecard import _results_key
 
-    key = _results_key(cache.fingerprint())
+    key = cache.results_key(cache.fingerprint())
     hit, lines = cache.disk_get("validated", key)
     if hit:
         return lines
+    from aicost.data import warnings_all
+
     lines = [w.message() for w in warnings_all()]
     cache.disk_put("validated", key, lines)
     return lines
+
+
+def rendered(fmt: str) -> str:
+    """:func:`aicost.scorecard.render` in format ``fmt``, remembered on disk under the key of the
+    scorecard it prints and the format; stored only if the dataset did not change meanwhile."""
+    from aicost import cache
+
+    dataset = cache.fingerprint()
+    key = f"{cache.results_key(dataset)}\0{fmt}"
+    hit, text = cache.disk_get("rendered", key)
+    if hit:
+        return text
+    from aicost.scorecard import render
+
+    text = render(fmt)
+    if cache.fingerprint() == dataset:
+        cache.disk_put("rendered", key, text)
+    return text
 
 
 COLUMNS_HELP = {
@@ -72,8 +91,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose epilog may be a function, called only when the help is shown
+    (the verdict definitions are not imported to run the command)."""
+
+    def format_help(self) -> str:
+        if callable(self.epilog):
+            self.epilog = self.epilog()
+        return super().format_help()
+
+
 def _main(argv: list[str] | None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m aicost", description="aicost: famous claims that AI training is getting "
         "cheaper, re-derived from data, each with a verdict. `python -m aicost claims --help` "
         "explains the verdicts and the columns.")
@@ -81,7 +110,7 @@ def _main(argv: list[str] | None) -> int:
     claims = sub.add_parser("claims", help="print the scorecard: every assessed claim",
                             description="Print the scorecard: every claim of the register with "
                             "its verdict, our estimate and the claimed value.",
-                            epilog=claims_help(),
+                            epilog=claims_help,
                             formatter_class=argparse.RawDescriptionHelpFormatter)
     claims.add_argument("--format", choices=["table", "csv", "json", "markdown"], default="table",
                         help="table (default): for reading, fits 100 columns; csv, json, markdown: "
@@ -91,9 +120,7 @@ def _main(argv: list[str] | None) -> int:
 
     try:
         warnings = checked_warnings()
-        from aicost.scorecard import render
-
-        text = render(args.format)
+        text = rendered(args.format)
     except DataError as err:
         what = "bad setting" if str(err).startswith("environment variable") else "bad data"
         print(f"aicost: {what}: {err}", file=sys.stderr)

@@ -12,9 +12,9 @@ Two kinds of cache, one rule:
   no result can outlive the data it came from. Pandas results are handed out as copies, so a
   caller that modifies one cannot change what the next caller gets.
 - :func:`disk_get` / :func:`disk_put`: results remembered across processes under ``.cache/``,
-  keyed by the caller on everything the result depends on (see ``scorecard._results_key``, the
-  validation key in ``aicost.data``); :func:`inputs` is added to every such key here, so a
-  caller cannot forget the seed or the date. Each file carries the sha256 of its payload: a truncated
+  keyed by the caller on everything the result depends on (see :func:`results_key`);
+  :func:`inputs` is added to every such key here, so a caller cannot forget the seed or the
+  date. Each file carries the sha256 of its payload: a truncated
   or altered file is ignored and recomputed, never unpickled. ``AICOST_NO_CACHE=1`` turns the
   disk cache off; a read-only checkout simply recomputes.
 
@@ -90,6 +90,18 @@ def inputs_key() -> str:
     return "\0".join(f"{k}={v}" for k, v in sorted(inputs().items()))
 
 
+def results_key(dataset: str) -> str:
+    """The key of a result computed from the whole dataset (the scorecard, the check of every
+    table, the command line's output): the dataset (:func:`fingerprint`, the bytes of every
+    table and of the descriptor), ``AICOST_SEED`` as set, and the package's code, the locked
+    requirements and the Python (:func:`_code_digest`, taken once per process). The disk cache
+    adds :func:`inputs` to it."""
+    digest = hashlib.sha256(dataset.encode())
+    digest.update(b"\0" + os.environ.get("AICOST_SEED", "").encode())
+    digest.update(b"\0" + _code_digest().encode())
+    return digest.hexdigest()
+
+
 def enabled() -> bool:
     """Whether the on-disk cache is used (``AICOST_NO_CACHE`` unset or empty)."""
     return not os.environ.get("AICOST_NO_CACHE")
@@ -129,14 +141,14 @@ def fingerprint(folder: Path | None = None) -> str:
     # Once per process and state: the whole fingerprint is reused while the stat of the
     # descriptor and of every file it lists is unchanged and all of them are settled (the rule of
     # file_digest); kept in _digests under a key no file path can have, so clear() forgets it.
-    state, now = [], time.time_ns()
-    for name in [str(descr)] + [os.path.join(folder, r) for r in paths if isinstance(r, str)]:
+    state, now, settle = [], time.time_ns(), SETTLE_S * 1e9
+    for name in _stat_names(str(folder), str(descr), paths):
         try:
             st = os.stat(name)
         except OSError:
             state.append(None)
             continue
-        if now - max(st.st_mtime_ns, st.st_ctime_ns) <= SETTLE_S * 1e9:
+        if now - max(st.st_mtime_ns, st.st_ctime_ns) <= settle:
             state = None
             break
         state.append((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
@@ -156,6 +168,24 @@ def fingerprint(folder: Path | None = None) -> str:
         with _lock:
             _digests[memo_key] = (state, digest.hexdigest())
     return digest.hexdigest()
+
+
+def _stat_names(folder: str, descr: str, paths: tuple) -> tuple[str, ...]:
+    """The files whose stat :func:`fingerprint` compares: the descriptor and every path it
+    lists, joined to the folder once per folder and list (not on every call)."""
+    key = (folder, descr, paths)
+    with _lock:
+        hit = _names.get(key)
+    if hit is None:
+        hit = (descr,) + tuple(os.path.join(folder, r) for r in paths if isinstance(r, str))
+        with _lock:
+            if len(_names) > 16:
+                _names.clear()
+            _names[key] = hit
+    return hit
+
+
+_names: dict[tuple, tuple[str, ...]] = {}
 
 
 def _safe_digest(folder: Path, rel: str) -> str:
@@ -247,6 +277,7 @@ def clear() -> None:
             store.clear()
         _digests.clear()
         _paths.clear()
+        _names.clear()
 
 
 def folder() -> Path:

@@ -192,7 +192,15 @@ def _as_list(value) -> list:
 
 def tables() -> list[str]:
     """Names of every table described in data/datapackage.json, in their order there."""
-    return [r["name"] for r in descriptor()["resources"]]
+    return [r["name"] for r in _descriptor()["resources"]]
+
+
+@cache.memo(maxsize=4)
+def _descriptor() -> dict:
+    """:func:`descriptor`, read and checked once per state of the dataset, for the loader's own
+    use (shared, never modified: callers outside this module get a fresh copy from
+    :func:`descriptor`)."""
+    return descriptor()
 
 
 def resource(name: str, desc: dict | None = None) -> dict:
@@ -266,7 +274,7 @@ def accepted_all() -> list:
 
 @cache.memo(maxsize=64)
 def _checked(name: str):
-    desc = descriptor()
+    desc = _descriptor()
     _LOADING.append(name)
     try:
         frame, _ = _read_valid(name, desc)
@@ -672,11 +680,13 @@ def _check_primary_key(frame, strings, schema, problems: Problems) -> None:
     if not key:
         return
     label = ",".join(key)
-    joined = strings[key[0]] if len(key) == 1 else strings[key].agg(",".join, axis=1)
     empty = frame[key].isna().any(axis=1).to_numpy()
+    dup = frame[key].duplicated(keep="first").to_numpy() & ~empty
+    if not (empty.any() or dup.any()):
+        return
+    joined = _key_text(strings, key)
     problems.add(empty, label, joined, "primary-key",
                  "a key cell is empty; rule: primary-key present")
-    dup = frame[key].duplicated(keep="first").to_numpy() & ~empty
     if dup.any():
         first = {}
         for i, k in enumerate(map(tuple, frame[key].itertuples(index=False))):
@@ -702,13 +712,19 @@ def _check_foreign_key(name, frame, strings, fk, problems: Problems) -> None:
     present = frame[own].notna().all(axis=1).to_numpy()
     if len(own) == 1:
         found = frame[own[0]].isin(other[theirs[0]].dropna()).to_numpy()
-        values = strings[own[0]]
     else:
         keys = pd.MultiIndex.from_frame(other[theirs].dropna())
         found = pd.MultiIndex.from_frame(frame[own]).isin(keys)
-        values = strings[own].agg(",".join, axis=1)
-    problems.add(present & ~found, ",".join(own), values, "foreign-key",
-                 f"not found in {target}.{','.join(theirs)}")
+    missing = present & ~found
+    if missing.any():
+        problems.add(missing, ",".join(own), _key_text(strings, own), "foreign-key",
+                     f"not found in {target}.{','.join(theirs)}")
+
+
+def _key_text(strings: pd.DataFrame, key: list[str]) -> pd.Series:
+    """A key's cells as the file has them, joined by commas: the value a message shows (formed
+    only when there is a message)."""
+    return strings[key[0]] if len(key) == 1 else strings[key].agg(",".join, axis=1)
 
 
 def _check_facts(path: Path, raw: bytes, res: dict, problems: Problems) -> None:

@@ -8,10 +8,12 @@ break a test.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # imported where used: the command line's help and cached output need neither
+    import pandas as pd
 
-from aicost.trends import Interval
+    from aicost.trends import Interval
 
 
 def sig(x: float | None, digits: int = 2) -> str:
@@ -39,6 +41,8 @@ def fmt(est: Interval | float, unit: str = "", digits: int = 2, kind: str | None
 
     ``kind`` names the interval when it is not a confidence interval (e.g. ``"range of prices"``).
     """
+    from aicost.trends import Interval
+
     u = unit if not unit or unit.startswith(("x", "%")) else f" {unit}"
     if isinstance(est, Interval):
         name = kind or f"{round(100 * est.level)}% CI"
@@ -108,6 +112,8 @@ def header(name: str, units: dict[str, str] | None = None) -> tuple[str, str]:
 def _shown(frame: pd.DataFrame, digits: int) -> tuple[pd.DataFrame, set, set]:
     """Every cell as the text a reader sees, and the set of columns never to wrap (numbers,
     dates; numbers are also right-aligned: see :func:`html_table`)."""
+    import pandas as pd
+
     shown = frame.copy()
     numeric, dates = set(), set()
     for col in shown.columns:
@@ -130,6 +136,8 @@ def _shown(frame: pd.DataFrame, digits: int) -> tuple[pd.DataFrame, set, set]:
 
 def text_table(frame: pd.DataFrame, digits: int = 3, index: bool = False) -> str:
     """The plain-text form of :func:`table` (what a terminal and nbval's text/plain compare)."""
+    import pandas as pd
+
     shown, _, _ = _shown(frame, digits)
     with pd.option_context("display.max_rows", 500, "display.max_columns", 50,
                            "display.width", 200, "display.max_colwidth", 60):
@@ -143,6 +151,8 @@ def html_table(frame: pd.DataFrame, digits: int = 3, index: bool = False,
     never wrapped, units under the column names, a ``verdict`` column as badges, and the table
     in a box that scrolls sideways on a narrow screen instead of widening the page."""
     import html
+
+    import pandas as pd
 
     shown, numeric, dates = _shown(frame, digits)
     if index:

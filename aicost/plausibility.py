@@ -171,35 +171,43 @@ def price_outlier(frame, load):
     peaks = {a: _peak(accelerators, a, ("fp32_flops",)) for a in t["accelerator"].dropna().unique()}
     peak = t["accelerator"].map(peaks).astype(float)
     per_flop = t[col] / peak
+    # the row's peers, found with numpy on the columns (the same comparisons as pandas' on the
+    # Series, in row order, without building a frame per row)
+    accs = t["accelerator"].to_numpy(dtype=object)
+    dates = t["date"].to_numpy()
+    prices = t[col].to_numpy(dtype=float)
+    priced = t[col].notna().to_numpy()
+    flops = per_flop.to_numpy(dtype=float)
+    rows = np.arange(len(t))
+    two_years, one_year = pd.Timedelta(days=731).to_numpy(), pd.Timedelta(days=366).to_numpy()
     for idx in small.index:
         if idx in done:
             continue
-        r = t.loc[idx]
-        near = t[(t["accelerator"] == r["accelerator"]) & (t.index != idx) & t[col].notna()
-                 & ((t["date"] - r["date"]).abs() <= pd.Timedelta(days=731))]
+        i = t.index.get_loc(idx)
+        acc, gap = accs[i], np.abs(dates - dates[i])
+        near = prices[(accs == acc) & (rows != i) & priced & (gap <= two_years)]
         if len(near) >= 2:
-            median = float(np.median(near[col]))
-            factor, side = _fold(r[col], median)
+            median = float(np.median(near))
+            factor, side = _fold(prices[i], median)
             if factor >= 5:
                 yield Finding(ERROR if factor >= 10 else WARNING, "cloud_prices", idx + 2, col,
-                              float(r[col]), "price-outlier",
+                              float(prices[i]), "price-outlier",
                               f"{factor:.3g}x {side} the median ({median:.3g}) of the "
-                              f"{len(near)} other {r['accelerator']} prices of any kind within "
+                              f"{len(near)} other {acc} prices of any kind within "
                               "two years (fewer than 2 of its own kind and year to compare "
                               "with; a unit or digit slip? warning at 5x, error at 10x)")
             continue
-        if not (per_flop[idx] > 0):
+        if not (flops[i] > 0):
             continue
-        peers = per_flop[(t["accelerator"] != r["accelerator"]) & (per_flop > 0)
-                         & ((t["date"] - r["date"]).abs() <= pd.Timedelta(days=366))]
+        peers = flops[(accs != acc) & (flops > 0) & (gap <= one_year)]
         if len(peers) < 3:
             continue
         median = float(np.median(peers))
-        factor, side = _fold(per_flop[idx], median)
+        factor, side = _fold(flops[i], median)
         if factor >= 10:
             yield Finding(ERROR if factor >= 30 else WARNING, "cloud_prices", idx + 2, col,
-                          float(r[col]), "price-outlier",
-                          f"{r['accelerator']} has fewer than 2 other prices within two years; "
+                          float(prices[i]), "price-outlier",
+                          f"{acc} has fewer than 2 other prices within two years; "
                           f"per peak FP32 FLOP/s ({peak[idx]:.3g}) it is {factor:.3g}x {side} the "
                           f"median of the {len(peers)} prices of other accelerators within a "
                           "year (a unit or digit slip? warning at 10x, error at 30x)")

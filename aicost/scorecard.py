@@ -13,12 +13,15 @@ import math
 import pkgutil
 import re
 from collections.abc import Callable
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from aicost.cache import memo as _memo
+from aicost.cache import results_key as _results_key
 from aicost.claims import Estimate, magnitude, register, reproduction, robustness, verdict, why
 from aicost.display import VERDICT_COLOURS, sig
+
+if TYPE_CHECKING:  # imported where used (the command line served from its cache needs none)
+    import pandas as pd
 
 ANALYSES_PACKAGE = "aicost.analyses"
 
@@ -170,37 +173,18 @@ def scorecard() -> tuple[pd.DataFrame, list[str]]:
     return frame.copy(), list(pending)
 
 
-def _results_key(dataset: str) -> str:
-    """What the scorecard depends on: the dataset (:func:`aicost.cache.fingerprint`, the bytes
-    of every table and of the descriptor), the code of the package and the pinned
-    requirements."""
-    import hashlib
-    import os
-
-    from aicost.paths import ROOT
-
-    digest = hashlib.sha256(dataset.encode())
-    digest.update(os.environ.get("AICOST_SEED", "").encode())
-    package = ROOT / "aicost"
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    requirements = ROOT / "requirements.txt"
-    if requirements.exists():
-        digest.update(requirements.read_bytes())
-    return digest.hexdigest()
-
-
 def _cached_scorecard(dataset: str):
     """The scorecard from the on-disk cache (``.cache/scorecard``) when nothing it depends on
     has changed, else computed and stored, but only if the dataset did not change while it was
     computed. A damaged cache file is recomputed. ``AICOST_NO_CACHE=1`` turns the cache off."""
     from aicost import cache
-    from aicost.data import validate_all
 
     key = _results_key(dataset)
     hit, value = cache.disk_get("scorecard", key)
     if hit:
         return value
+    from aicost.data import validate_all
+
     validate_all()  # every table, before any assessor runs: bad data fails fast, in one message
     result = _compute_scorecard()
     if cache.fingerprint() == dataset:
@@ -214,6 +198,8 @@ def _scorecard(dataset: str) -> tuple[pd.DataFrame, tuple[str, ...]]:
 
 
 def _compute_scorecard() -> tuple[pd.DataFrame, tuple[str, ...]]:
+    import pandas as pd
+
     claims = register()
     found = assessors()
     unknown = sorted(set(found) - set(claims))
@@ -350,6 +336,8 @@ def with_pending(frame, pending: list[str]):
     no claim of the register is ever silently missing from any format."""
     if not pending:
         return frame
+    import pandas as pd
+
     claims = register()
     extra = pd.DataFrame([{
         **{c: None for c in frame.columns},

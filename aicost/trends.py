@@ -79,11 +79,26 @@ def decimal_year(dates) -> np.ndarray:
     d = pd.to_datetime(pd.Series(dates)).reset_index(drop=True)
     if d.isna().any():
         raise ValueError(f"{int(d.isna().sum())} missing date(s): a trend needs every date")
-    year = d.dt.year.to_numpy(dtype=float)
-    start = pd.to_datetime(d.dt.year.astype(str) + "-01-01")
-    end = pd.to_datetime((d.dt.year + 1).astype(str) + "-01-01")
+    years = d.dt.year
+    year = years.to_numpy(dtype=float)
+    # 1 January of the year and of the next, as pandas parses "YYYY-01-01" (same resolution),
+    # built from the year numbers rather than parsed from text (several times faster)
+    first = years.to_numpy(dtype=np.int64) - 1970
+    unit = _new_year_dtype()
+    start = pd.Series(first.astype("datetime64[Y]").astype(unit))
+    end = pd.Series((first + 1).astype("datetime64[Y]").astype(unit))
     frac = (d - start).dt.total_seconds().to_numpy() / (end - start).dt.total_seconds().to_numpy()
     return year + frac
+
+
+def _new_year_dtype():
+    """The dtype pandas gives a parsed "YYYY-01-01" (its default resolution for text)."""
+    if not _NEW_YEAR:
+        _NEW_YEAR.append(pd.to_datetime(pd.Series(["2000-01-01"])).dtype)
+    return _NEW_YEAR[0]
+
+
+_NEW_YEAR: list = []
 
 
 def to_date(year: float) -> pd.Timestamp:
@@ -275,6 +290,57 @@ def frontier(dates, values, kind: str = "min") -> np.ndarray:
     return is_record
 
 
+def _sorted_rows(idx: np.ndarray) -> np.ndarray:
+    """Each row of a matrix of indices (0 to n - 1) sorted ascending, as ``np.intp``: the same
+    numbers as ``np.sort(idx, axis=1)``, sorted as 16-bit integers where they fit (several
+    times faster for long rows)."""
+    if idx.shape[1] <= np.iinfo(np.int16).max:
+        idx = idx.astype(np.int16)
+        idx.sort(axis=1)
+        return idx.astype(np.intp)
+    return np.sort(idx, axis=1)
+
+
+_BLOCK = 1 << 18  # cells of a block of replicates (float64: 2 MB an array)
+
+
+def _replicate_sums(idx: np.ndarray, x_all: np.ndarray, y_all: np.ndarray,
+                    frontier_kind: str | None) -> tuple[np.ndarray, ...]:
+    """For each row of resampled (sorted) indices: the sum of weights, the weighted means of x
+    and y, and the weighted sums of squares ``sxx`` and cross-products ``sxy`` about them.
+
+    The weight W is 1 for an entry that is fitted (all of them, or the records of the
+    replicate) and 0 otherwise. Where every weight is 1 the products with W are left out:
+    multiplying by 1.0 changes no bit, so the result is the same. The centred values overwrite
+    X and Y (each product is formed as before, in place)."""
+    X, Y = x_all.take(idx), y_all.take(idx)
+    rows, n = idx.shape
+    if frontier_kind is None:
+        sw = np.full(rows, float(n))  # the sum of n ones, exactly
+        xm = X.sum(axis=1) / sw
+        ym = Y.sum(axis=1) / sw
+        X -= xm[:, None]
+        Y -= ym[:, None]
+        sxx = np.square(X).sum(axis=1)
+        X *= Y
+        return sw, xm, ym, sxx, X.sum(axis=1)
+    S = Y if frontier_kind == "min" else -Y
+    best = np.minimum.accumulate(S, axis=1)
+    W = np.empty_like(Y)
+    W[:, 0] = 1.0
+    np.less(S[:, 1:], best[:, :-1], out=W[:, 1:])  # a record: below every earlier entry
+    del S, best
+    sw = W.sum(axis=1)
+    xm = (W * X).sum(axis=1) / sw
+    ym = (W * Y).sum(axis=1) / sw
+    X -= xm[:, None]
+    Y -= ym[:, None]
+    sxx = (W * np.square(X)).sum(axis=1)
+    W *= X
+    W *= Y
+    return sw, xm, ym, sxx, W.sum(axis=1)
+
+
 def bootstrap_trend(
     dates,
     values,
@@ -301,19 +367,14 @@ def bootstrap_trend(
     x_all, y_all = x_all[order], y_all[order]
 
     rng = np.random.default_rng(seed)
-    idx = np.sort(rng.integers(0, n, size=(n_boot, n)), axis=1)  # sorted = date order
-    X, Y = x_all[idx], y_all[idx]
-    if frontier_kind is None:
-        W = np.ones_like(Y)
-    else:
-        S = Y if frontier_kind == "min" else -Y
-        best = np.minimum.accumulate(S, axis=1)
-        W = np.concatenate([np.ones((n_boot, 1)), (S[:, 1:] < best[:, :-1])], axis=1)
-    sw = W.sum(axis=1)
-    xm = (W * X).sum(axis=1) / sw
-    ym = (W * Y).sum(axis=1) / sw
-    sxx = (W * (X - xm[:, None]) ** 2).sum(axis=1)
-    sxy = (W * (X - xm[:, None]) * (Y - ym[:, None])).sum(axis=1)
+    idx = _sorted_rows(rng.integers(0, n, size=(n_boot, n)))  # sorted = date order
+    # Each replicate is fitted on its own row, so the rows are taken in blocks that stay in the
+    # processor's cache (the same arithmetic on every row, whatever the block).
+    step = max(1, _BLOCK // n)
+    parts = [_replicate_sums(idx[i:i + step], x_all, y_all, frontier_kind)
+             for i in range(0, n_boot, step)]
+    sw, xm, ym, sxx, sxy = (np.concatenate(p) for p in zip(*parts, strict=True))
+    del idx, parts
     ok = (sw >= 3) & (sxx > 1e-12)
     slopes = np.where(ok, sxy / np.where(ok, sxx, 1.0), np.nan)
     intercepts = ym - slopes * xm

@@ -34,7 +34,7 @@ import pandas as pd
 
 from aicost import cache
 from aicost.claims import Estimate
-from aicost.costs import cost_from_flop, deflator, price_range
+from aicost.costs import cost_from_flop, deflator, price_ranges
 from aicost.data import load
 from aicost.scorecard import assesses
 from aicost.trends import DEFAULT_SEED, Trend, bootstrap_trend, decimal_year
@@ -138,14 +138,12 @@ def peak_flops(accelerator: str) -> float:
     raise LookupError(f"no peak FLOP/s for {accelerator}")
 
 
-def price_before(accelerator: str, date, window_days: int = PRICE_WINDOW_DAYS):
-    """(median, low, high, n) on-demand price per accelerator-hour dated within ``window_days``
-    before ``date`` (never after it; :func:`aicost.costs.price_range`); None if there is none."""
-    try:
-        pr = price_range(_prices(), accelerator, date, window_days, not_after=date)
-    except LookupError:
-        return None
-    return pr.median, pr.low, pr.high, pr.n
+def prices_before(accelerators, dates, window_days: int = PRICE_WINDOW_DAYS) -> pd.DataFrame:
+    """For each ``accelerators[i]`` and ``dates[i]``: the low / median / high on-demand price
+    per accelerator-hour dated within ``window_days`` before the date (never after it) and their
+    number ``n`` (0 where there is none): :func:`aicost.costs.price_ranges`, one row per query."""
+    dates = list(dates)
+    return price_ranges(_prices(), list(accelerators), dates, window_days, not_after=dates)
 
 
 def cpi_factor(years, base_year: int = BASE_YEAR) -> np.ndarray:
@@ -161,7 +159,11 @@ def our_costs(utilisation: float = UTILISATION, n: int = TOP_N) -> pd.DataFrame:
     """Every frontier model with its cost at dated cloud prices (nominal USD, and 2024 USD), or
     the reason it could not be priced (no accelerator, no peak, no price before release)."""
     rows = []
-    for r in frontier_models(n).itertuples():
+    models = frontier_models(n)
+    known = [pd.notna(a) and a in _accelerators().index for a in models["accelerator"]]
+    found = prices_before(models["accelerator"][known], models["date"][known])
+    prices = dict(zip(np.flatnonzero(known).tolist(), found.itertuples(), strict=True))
+    for i, r in enumerate(models.itertuples()):
         out = {"system": r.system, "date": r.date, "x": r.x, "organization": r.organization,
                "flop": float(r.training_compute_flop), "accelerator": r.accelerator,
                "cost": math.nan, "price": math.nan, "n_prices": 0, "status": "priced"}
@@ -174,14 +176,14 @@ def our_costs(utilisation: float = UTILISATION, n: int = TOP_N) -> pd.DataFrame:
                 peak = peak_flops(r.accelerator)
             except LookupError:
                 peak = None
-            pr = price_before(r.accelerator, r.date)
+            pr = prices[i]
             if peak is None:
                 out["status"] = "no peak FLOP/s"
-            elif pr is None:
+            elif pr.n == 0:
                 out["status"] = "no cloud price dated before release"
             else:
-                out["price"], out["n_prices"] = pr[0], pr[3]
-                out["cost"] = cost_from_flop(out["flop"], peak, utilisation, pr[0])
+                out["price"], out["n_prices"] = float(pr.median), int(pr.n)
+                out["cost"] = cost_from_flop(out["flop"], peak, utilisation, out["price"])
         rows.append(out)
     t = pd.DataFrame(rows)
     t["year"] = t["date"].dt.year.astype(int)

@@ -42,7 +42,7 @@ from aicost.costs import (
     accelerator_hours_from_flop,
     cost_from_flop,
     cost_from_hours,
-    price_range,
+    price_ranges,
     price_window,
 )
 from aicost.data import load
@@ -151,7 +151,21 @@ def best_value_at(date, prices: pd.DataFrame | None = None,
 
 @cache.memo(maxsize=256)
 def _best_value_at(date: pd.Timestamp, window_days: int) -> pd.Series | None:
-    return _best_value_from(date, None, None, None, window_days)
+    return _best_value_from(date, *_candidate_prices(), window_days)
+
+
+@cache.memo(maxsize=1)
+def _candidate_prices() -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """What :func:`best_value_at` reads by default, taken once per state of the dataset: the
+    rows of ``cloud_prices`` that :func:`price_per_flop_table` keeps (training-class candidates,
+    priced, on-demand kinds), in their order, with the columns it reads; ``accelerators``; the
+    candidates. The choice for a date is the same as from the whole tables."""
+    c = training_class()
+    p = _table("cloud_prices")
+    p = p[p["accelerator"].isin(c) & p["price_per_accelerator_hour_usd"].notna()
+          & p["price_kind"].isin(PRICE_KINDS)]
+    return (p[["date", "accelerator", "price_kind", "price_per_accelerator_hour_usd"]],
+            _table("accelerators"), c)
 
 
 def _best_value_from(date, prices, accelerators, candidates, window_days) -> pd.Series | None:
@@ -272,14 +286,13 @@ def models(categories: tuple[str, ...] = HEADLINE["categories"],
         t.loc[ok, "cost_high"] = cost_from_flop(flop, peak, MFU_LOW,
                                                   b["price_median"].to_numpy())
     t["cost_chip_hours"] = np.nan
-    for i, r in t[ok].iterrows():
-        if pd.notna(r["chip_hours"]) and pd.notna(r["accelerator"]):
-            try:
-                pr = price_range(prices, r["accelerator"], r["date"], 365, kinds=PRICE_KINDS,
-                                 not_after=r["date"])
-            except LookupError:
-                continue
-            t.loc[i, "cost_chip_hours"] = cost_from_hours(float(r["chip_hours"]), 1, pr.median)
+    known = t[ok & t["chip_hours"].notna() & t["accelerator"].notna()]
+    dates = list(known["date"])
+    found = price_ranges(prices, list(known["accelerator"]), dates, 365, kinds=PRICE_KINDS,
+                         not_after=dates)
+    for i, hours, pr in zip(known.index, known["chip_hours"], found.itertuples(), strict=True):
+        if pr.n > 0:
+            t.loc[i, "cost_chip_hours"] = cost_from_hours(float(hours), 1, float(pr.median))
     return t
 
 
