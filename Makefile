@@ -61,6 +61,7 @@ $(STAMP):
 	@$(BIN)/python -m pip install -qq --disable-pip-version-check --require-hashes --no-deps -r $(VENV)/uv-lock.txt || { $(FAILED); }
 	@$(UV) pip sync -q --compile-bytecode --python $(BIN)/python --require-hashes requirements.lock || { $(FAILED); }
 	@$(UV) pip install -q --python $(BIN)/python --no-deps --no-build-isolation -e . || { $(FAILED); }
+	@$(BIN)/python -m compileall -q aicost >/dev/null || { $(FAILED); }
 	@test -x $(VENV)/cffconvert/bin/python || $(UV) venv -q --python $(BIN)/python $(VENV)/cffconvert || { $(FAILED); }
 	@$(UV) pip sync -q --compile-bytecode --python $(VENV)/cffconvert/bin/python --require-hashes requirements-cffconvert.lock || { $(FAILED); }
 	@mkdir -p $(VENV)/etc/ipython && echo '{"IPKernelApp": {"log_level": "ERROR"}}' > $(KERNEL_CONFIG)
