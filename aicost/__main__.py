@@ -35,7 +35,7 @@ def rendered(fmt: str) -> str:
     from aicost import cache
 
     dataset = cache.fingerprint()
-    key = f"{cache.results_key(dataset)}\0{fmt}"
+    key = rendered_key(dataset, fmt)
     hit, text = cache.disk_get("rendered", key)
     if hit:
         return text
@@ -45,6 +45,13 @@ def rendered(fmt: str) -> str:
     if cache.fingerprint() == dataset:
         cache.disk_put("rendered", key, text)
     return text
+
+
+def rendered_key(dataset: str, fmt: str) -> str:
+    """The key :func:`rendered` remembers the output under: the scorecard's and the format."""
+    from aicost import cache
+
+    return f"{cache.results_key(dataset)}\0{fmt}"
 
 
 COLUMNS_HELP = {

@@ -345,17 +345,24 @@ def test_cli_validates_every_table_and_prints_one_message(copy):
 
 
 def test_cli_after_an_edit_without_make_datapackage(copy, tmp_path, monkeypatch, capsys):
-    """A cached scorecard is never served for data whose bytes changed: the checksum error."""
-    from aicost.__main__ import main
+    """The CLI's remembered check and output are never served for data whose bytes changed: the
+    checksum error. (Both are remembered here as markers, so that serving them shows.)"""
+    from aicost import cache
+    from aicost.__main__ import main, rendered_key
 
     monkeypatch.setenv("AICOST_CACHE", str(tmp_path / "cache"))
-    assert main(["claims", "--format", "csv"]) == 0  # computed and cached
+    dataset = cache.fingerprint()
+    cache.disk_put("validated", cache.results_key(dataset), [])
+    cache.disk_put("rendered", rendered_key(dataset, "csv"), "from-the-cache")
+    assert main(["claims", "--format", "csv"]) == 0
+    assert capsys.readouterr().out == "from-the-cache\n"  # served while nothing changed
     set_cell(copy / "price_tag_inputs.csv", 1, "value", "64")  # no `make datapackage`
-    capsys.readouterr()
     assert main(["claims", "--format", "csv"]) == 1
-    err = capsys.readouterr().err
+    captured = capsys.readouterr()
+    err = captured.err
     print(f"CLI after an edit without make datapackage: {err.strip().splitlines()[0]}")
     assert "price_tag_inputs.csv" in err and "checksum" in err and "make datapackage" in err
+    assert "from-the-cache" not in captured.out
 
 
 # --------------------------------------------------------------------------------------------

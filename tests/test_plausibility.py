@@ -200,16 +200,24 @@ def test_shipped_data_have_no_errors_no_warnings_and_every_acceptance_has_a_reas
 
 
 def test_the_cli_prints_warnings_on_stderr(copy, capsys, tmp_path, monkeypatch):
-    from aicost.__main__ import main
+    """The shipped data: no warning (every finding is accepted). A price x10: the CLI validates
+    the edited data and prints the warning on stderr. (The edited data's scorecard is not what
+    is tested: it is remembered beforehand as a marker, so the CLI does not compute it.)"""
+    from aicost import cache
+    from aicost.__main__ import main, rendered_key
 
-    monkeypatch.setenv("AICOST_CACHE", str(tmp_path))
+    monkeypatch.delenv("AICOST_DATA")  # the shipped data, with the session's cache
     assert main(["claims", "--format", "csv"]) == 0
     assert "warning:" not in capsys.readouterr().err  # the shipped findings are all accepted
     monkeypatch.setenv("AICOST_DATA", str(copy))
+    monkeypatch.setenv("AICOST_CACHE", str(tmp_path))
     edit(copy, "cloud_prices", {"price_id": "epoch-041"}, "price_per_accelerator_hour_usd",
          times(10))
+    cache.disk_put("rendered", rendered_key(cache.fingerprint(), "csv"), "scorecard")
     assert main(["claims", "--format", "csv"]) == 0
-    err = capsys.readouterr().err
+    captured = capsys.readouterr()
+    assert captured.out == "scorecard\n"
+    err = captured.err
     assert "warning:" in err and "price-outlier" in err and "epoch-041" not in err
 
 
