@@ -284,6 +284,11 @@ def _readable(fig, source_line: str) -> None:
         fig.set_size_inches(w, h + grow)
         renderer = fig.canvas.get_renderer()
     bottom = min(0.3, (lines * 1.3 * MIN_FONT / 72 + 0.04) / fig.get_size_inches()[1])
+    # Lay out, then re-wrap and untangle what no longer fits, until a round changes nothing: no
+    # text, no slant, and no axes moved by more than a billionth of the figure (a millionth of a
+    # pixel; tight_layout repeated on an unchanged figure moves axes by a rounding error only).
+    # At most three rounds, then a last layout if the third still changed something.
+    before = None
     for _ in range(3):
         fig.tight_layout(rect=(0, bottom, 1, 1))
         for ax in fig.axes:
@@ -294,7 +299,28 @@ def _readable(fig, source_line: str) -> None:
             _wrap(ax.xaxis.label, renderer, lambda box, f=frame: box.width <= 1.05 * f.width
                   and box.x1 <= 0.99 * width_px)
             _untangle_ticks(ax, renderer)
+        state = _layout_state(fig)
+        if before is not None and _same_layout(before, state):
+            return
+        before = state
     fig.tight_layout(rect=(0, bottom, 1, 1))
+
+
+def _layout_state(fig) -> list:
+    """What a round of :func:`_readable` changes: each axes' position (figure fractions), its
+    titles and axis labels, and its x tick labels' text, slant and alignment."""
+    return [(ax.get_position().bounds,
+             [t.get_text() for t in (ax.title, ax._left_title, ax._right_title, ax.xaxis.label,
+                                     ax.yaxis.label)],
+             [(t.get_text(), t.get_rotation(), t.get_horizontalalignment(), t.get_rotation_mode())
+              for t in ax.get_xticklabels()])
+            for ax in fig.axes]
+
+
+def _same_layout(a: list, b: list) -> bool:
+    return len(a) == len(b) and all(
+        pa[1:] == pb[1:] and all(abs(x - y) <= 1e-9 for x, y in zip(pa[0], pb[0], strict=True))
+        for pa, pb in zip(a, b, strict=True))
 
 
 def _wrap(text, renderer, fits) -> None:
