@@ -157,7 +157,6 @@ def price_outlier(frame, load):
     one year rent within a few-fold per FP32 FLOP/s; warning at 10x, error at 30x)."""
     col = "price_per_accelerator_hour_usd"
     t = frame.assign(_year=frame["date"].dt.year)
-    done = set()
     for idx, value, median, n, factor, level in _ratio_outliers(
             t, col, ["accelerator", "price_kind", "_year"], warn=5, error=10):
         side = "above" if value > median else "below"
@@ -180,9 +179,7 @@ def price_outlier(frame, load):
     flops = per_flop.to_numpy(dtype=float)
     rows = np.arange(len(t))
     two_years, one_year = pd.Timedelta(days=731).to_numpy(), pd.Timedelta(days=366).to_numpy()
-    for idx in small.index:
-        if idx in done:
-            continue
+    for idx in small.index:  # a group too small for the first pass: never flagged twice
         i = t.index.get_loc(idx)
         acc, gap = accs[i], np.abs(dates - dates[i])
         near = prices[(accs == acc) & (rows != i) & priced & (gap <= two_years)]
