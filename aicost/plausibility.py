@@ -184,11 +184,11 @@ def price_outlier(frame, load):
         acc, gap = accs[i], np.abs(dates - dates[i])
         near = prices[(accs == acc) & (rows != i) & priced & (gap <= two_years)]
         if len(near) >= 2:
-            median = float(np.median(near))
-            factor, side = _fold(prices[i], median)
-            if factor >= 5:
-                yield Finding(ERROR if factor >= 10 else WARNING, "cloud_prices", idx + 2, col,
-                              float(prices[i]), "price-outlier",
+            hit = _against_median(prices[i], near, warn=5, error=10)
+            if hit:
+                level, factor, side, median = hit
+                yield Finding(level, "cloud_prices", idx + 2, col, float(prices[i]),
+                              "price-outlier",
                               f"{factor:.3g}x {side} the median ({median:.3g}) of the "
                               f"{len(near)} other {acc} prices of any kind within "
                               "two years (fewer than 2 of its own kind and year to compare "
@@ -197,17 +197,24 @@ def price_outlier(frame, load):
         if not (flops[i] > 0):
             continue
         peers = flops[(accs != acc) & (flops > 0) & (gap <= one_year)]
-        if len(peers) < 3:
-            continue
-        median = float(np.median(peers))
-        factor, side = _fold(flops[i], median)
-        if factor >= 10:
-            yield Finding(ERROR if factor >= 30 else WARNING, "cloud_prices", idx + 2, col,
-                          float(prices[i]), "price-outlier",
+        hit = _against_median(flops[i], peers, warn=10, error=30) if len(peers) >= 3 else None
+        if hit:
+            level, factor, side, _median = hit
+            yield Finding(level, "cloud_prices", idx + 2, col, float(prices[i]), "price-outlier",
                           f"{acc} has fewer than 2 other prices within two years; "
                           f"per peak FP32 FLOP/s ({peak[idx]:.3g}) it is {factor:.3g}x {side} the "
                           f"median of the {len(peers)} prices of other accelerators within a "
                           "year (a unit or digit slip? warning at 10x, error at 30x)")
+
+
+def _against_median(value: float, peers, *, warn: float, error: float):
+    """(level, factor, side, median) when ``value`` is at least ``warn`` times from the median
+    of ``peers`` (an error from ``error`` times), else None."""
+    median = float(np.median(peers))
+    factor, side = _fold(value, median)
+    if factor < warn:
+        return None
+    return (ERROR if factor >= error else WARNING), factor, side, median
 
 
 def _fold(value: float, median: float) -> tuple[float, str]:

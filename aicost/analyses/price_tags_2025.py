@@ -437,8 +437,8 @@ def assess_amodei_runs() -> dict[str, Estimate]:
 def assess_amodei_rate() -> dict[str, Estimate]:
     t = gpt3_level_trend()
     return {"amodei-4x": Estimate.from_interval(
-        tuple(t.annual_decline_factor()), f"GPT-3-level training cost, record-frontier fit over "
-        f"{t.n} records (notebook 04's series); bootstrap", kind="95% bootstrap CI")}
+        tuple(t.annual_decline_factor()), f"GPT-3-level training cost (notebook 04's series): "
+        f"{t.method}")}
 
 
 SONNET = "Claude 3.5 Sonnet"
