@@ -71,8 +71,9 @@ def save(fig, name: str, *, source: str, folder: Path | None = None) -> list[Pat
     """Write ``fig`` as png, svg and pdf under ``figures/`` with a source line; returns the paths
     written (see ``_formats`` for the one exception).
 
-    ``name`` is ``NN-slug`` with NN the notebook number. The figure is not closed, so a notebook
-    still shows it inline.
+    ``name`` is ``NN-slug`` with NN the notebook number. In a notebook (matplotlib's inline
+    backend) the figure is shown as the PNG just rendered and then closed (:func:`_show`);
+    elsewhere it is left open.
     """
     if not NAME.match(name):
         raise ValueError(f"figure name {name!r} must look like '01-resnet50-cost'")
@@ -90,22 +91,60 @@ def save(fig, name: str, *, source: str, folder: Path | None = None) -> list[Pat
         csv = target / f"{name}.csv"
         csv.write_text(data, encoding="utf-8")
         paths.append(csv)
+    png = None
     for ext, meta in METADATA.items():
         if ext not in _formats():
             continue
         path = target / f"{name}.{ext}"
-        if ext == "png":  # deterministic text chunks, read back by figure_index()
-            meta = {**meta, "Title": caption, "Description": f"Source: {source}"}
-        meta = {**meta, **_described(ext, caption, source)}
-        with _pdf_precision():
-            fig.savefig(path, format=ext, metadata=meta, dpi=DPI)
+        if ext == "png":
+            png = _png(fig, caption, source)
+            path.write_bytes(png)
+        else:
+            with _pdf_precision():
+                fig.savefig(path, format=ext, metadata={**meta, **_described(ext, caption, source)},
+                            dpi=DPI)
         if ext == "svg":
             _svg_desc(path, f"Source: {source}")
         paths.append(path)
     if not _formats() and folder is None:
-        _check_committed(fig, target / f"{name}.png", caption, source)
+        png = _check_committed(fig, target / f"{name}.png", caption, source)
         _check_committed_data(target / f"{name}.csv", data)
+    _show(fig, name, png, caption, source)
     return paths
+
+
+def _png(fig, caption: str, source: str) -> bytes:
+    """The figure as PNG bytes, with its caption and source line as deterministic text chunks
+    (read back by :func:`figure_index`)."""
+    import io
+
+    buf = io.BytesIO()
+    meta = {**METADATA["png"], "Title": caption, "Description": f"Source: {source}"}
+    fig.savefig(buf, format="png", metadata=meta, dpi=DPI)
+    return buf.getvalue()
+
+
+def _show(fig, name: str, png: bytes | None, caption: str, source: str) -> None:
+    """In a notebook, show the figure as the PNG that was just written (or checked against the
+    committed file), at the width the inline backend would show it, with its name and caption as
+    the text a plain-text reader gets, and close it: the inline backend would otherwise lay it out
+    and render it once more at the cell's end. The reader sees the cited file itself, sharper.
+    Outside a notebook (another backend) nothing happens."""
+    import base64
+
+    import matplotlib
+
+    if "inline" not in matplotlib.get_backend():
+        return
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    png = png or _png(fig, caption, source)
+    width = round(fig.get_size_inches()[0] * STYLE["figure.dpi"])
+    display({"image/png": base64.b64encode(png).decode("ascii"),
+             "text/plain": f"[figure {name}: {caption}]"},
+            raw=True, metadata={"image/png": {"width": width}})
+    plt.close(fig)
 
 
 # PDF coordinates in points, written with this many decimals (matplotlib writes ten: the tenth
@@ -435,18 +474,15 @@ def _svg_desc(path: Path, text: str) -> None:
         path.write_text(svg, encoding="utf-8")
 
 
-def _check_committed(fig, path: Path, caption: str, source: str) -> None:
+def _check_committed(fig, path: Path, caption: str, source: str) -> bytes:
     """Under ``AICOST_FIGURE_FORMATS=none`` (``make test``) nothing is written, but the PNG this
     code renders must be byte for byte the committed one (a stale or machine-dependent figure
-    fails the notebook's save cell)."""
-    import io
-
-    buf = io.BytesIO()
-    meta = {**METADATA["png"], "Title": caption, "Description": f"Source: {source}"}
-    fig.savefig(buf, format="png", metadata=meta, dpi=DPI)
-    if not path.is_file() or path.read_bytes() != buf.getvalue():
+    fails the notebook's save cell); returns it."""
+    png = _png(fig, caption, source)
+    if not path.is_file() or path.read_bytes() != png:
         raise RuntimeError(f"figures/{path.name} is not what this code renders from data/ "
                            "(run `make refresh` and commit the figures)")
+    return png
 
 
 SIGNIFICANT = 9

@@ -30,6 +30,17 @@ def ordered() -> list[Path]:
     return sorted(p for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 
 
+# Seconds each notebook takes under `make test` (its cells and kernel start, from `make test
+# PYTEST_ARGS=--durations=0`, 2026-12-07). Only the order of work uses them: the longest first
+# evens out the finish of two workers (execute_all here, the test scheduler in tests/conftest.py).
+# A notebook not listed counts as 0 s; a stale number costs seconds, never a result.
+SECONDS = {"04-llm-gpt3-level": 8.4, "09-mlperf-after-resnet": 6.0, "01-resnet50-2017-2019": 5.6,
+           "03-imagenet-2017-2024": 5.4, "11-reconciliation": 5.1, "05-compute-growth": 4.9,
+           "13-inference-prices": 4.8, "12-scorecard": 4.6, "14-price-tags-2023-2025": 4.5,
+           "07-hardware-and-inference": 4.3, "02-moores-law": 4.3, "08-price-tags": 4.1,
+           "10-frontier-costs": 3.7, "06-algorithmic-efficiency": 3.4, "00-data": 2.3}
+
+
 def title(nb) -> str:
     """The first markdown heading of a notebook (its title), as a reader sees it."""
     for cell in nb.cells:
@@ -146,11 +157,15 @@ def execute(path: Path, out: Path | None = None) -> Path:
 
 
 def execute_all(out_dir: Path | None = None, workers: int = 2) -> list[Path]:
-    """Execute every notebook (two at a time on two cores); returns the written paths."""
+    """Execute every notebook (two at a time on two cores, the longest first); returns the
+    written paths, in the report's order."""
     paths = ordered()
     outs = [None if out_dir is None else out_dir / p.name for p in paths]
+    longest_first = sorted(range(len(paths)), key=lambda i: -SECONDS.get(paths[i].stem, 0.0))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(execute, paths, outs))
+        done = dict(zip(longest_first, pool.map(execute, [paths[i] for i in longest_first],
+                                                [outs[i] for i in longest_first]), strict=True))
+    return [done[i] for i in range(len(paths))]
 
 
 def main(argv: list[str] | None = None) -> int:
