@@ -314,7 +314,7 @@ def _readable(fig, source_line: str) -> None:
     width_px = fig.get_size_inches()[0] * fig.dpi
     _wrap(src, renderer, lambda box: box.x1 <= 0.95 * width_px)
     lines = src.get_text().count("\n") + 1
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    _tight_layout(fig, (0, 0.05, 1, 1))
     for ax in fig.axes:
         _whole_ticks(ax)
     grow = max([_legend_out_of_the_way(ax, renderer) for ax in fig.axes] + [0.0])
@@ -329,7 +329,7 @@ def _readable(fig, source_line: str) -> None:
     # At most three rounds, then a last layout if the third still changed something.
     before = None
     for _ in range(3):
-        fig.tight_layout(rect=(0, bottom, 1, 1))
+        _tight_layout(fig, (0, bottom, 1, 1))
         for ax in fig.axes:
             for title in (ax.title, ax._left_title, ax._right_title):
                 _wrap(title, renderer, lambda box: box.x1 <= 0.96 * width_px)
@@ -342,7 +342,37 @@ def _readable(fig, source_line: str) -> None:
         if before is not None and _same_layout(before, state):
             return
         before = state
-    fig.tight_layout(rect=(0, bottom, 1, 1))
+    _tight_layout(fig, (0, bottom, 1, 1))
+
+
+def _tight_layout(fig, rect) -> None:
+    """``fig.tight_layout(rect=rect)``, measuring each axes once instead of twice.
+
+    Given a rect, matplotlib's tight layout measures every axes (ticks, labels, titles: most of a
+    figure's layout time) to find the margins, then measures them all again to fit the rect,
+    though nothing has moved in between. During the call the measurement is remembered by artist
+    and renderer; the subplot parameters, hence the figure, are the same to the last bit (the
+    committed figures are byte-identical). Where matplotlib's private helper is not there (another
+    version), the plain call."""
+    from matplotlib import artist
+
+    original = getattr(artist, "_get_tightbbox_for_layout_only", None)
+    if original is None:
+        fig.tight_layout(rect=rect)
+        return
+    seen: dict = {}
+
+    def once(obj, *args, **kwargs):
+        key = (id(obj), *map(id, args), *sorted((k, id(v)) for k, v in kwargs.items()))
+        if key not in seen:
+            seen[key] = (obj, original(obj, *args, **kwargs))
+        return seen[key][1]
+
+    artist._get_tightbbox_for_layout_only = once
+    try:
+        fig.tight_layout(rect=rect)
+    finally:
+        artist._get_tightbbox_for_layout_only = original
 
 
 def _layout_state(fig) -> list:
