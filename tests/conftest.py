@@ -47,14 +47,14 @@ def pytest_terminal_summary(terminalreporter):
 # nothing left to do. Longest first instead ("longest processing time first", which evens out two
 # workers' finish): each scope by its seconds in a `make test` run (`make test
 # PYTEST_ARGS=--durations=0` summed per module, 2026-12-07; the notebooks' are in
-# aicost.notebooks), the report's and the browser's checks as one scope. A scope not listed goes
+# aicost.notebooks), the modules of one scope (SHARED_SCOPES) under its name. A scope not listed goes
 # after these, in the order collected (the many short modules, which fill the gaps). Only the
 # order changes; every test runs, each scope's tests in their own order. The numbers need only be
 # roughly right: a stale one costs seconds.
 from aicost.notebooks import SECONDS as NOTEBOOK_SECONDS  # noqa: E402
 
-SECONDS = {"test_report.py": 33.0, "test_bad_input.py": 22.5, "test_plausibility.py": 9.0,
-           "test_seed_stability.py": 5.5, "test_cache.py": 4.2, "test_figures.py": 3.4,
+SECONDS = {"test_report.py": 33.0, "test_bad_input.py": 24.0, "test_plausibility.py": 9.0,
+           "test_cache.py": 4.2, "test_figures.py": 3.4,
            "test_offline.py": 2.8, "test_cli.py": 1.7, "test_data_loader.py": 1.3,
            "test_claims.py": 1.2, "test_since.py": 1.0, "test_rebuild.py": 0.9,
            **{f"{stem}.ipynb": sec for stem, sec in NOTEBOOK_SECONDS.items()}}
@@ -68,8 +68,11 @@ def pytest_configure(config):
 
 # Modules that share one piece of session work run as one scope, on one worker, so the work is
 # done once per session, not once per worker: the rendered report (`report_site`) feeds the
-# report's own checks and the browser's.
-SHARED_SCOPES = {"test_report.py": "tests/test_report.py", "test_browser.py": "tests/test_report.py"}
+# report's own checks and the browser's; a cold scorecard process (`cold_scorecards`) feeds the
+# seed-stability checks and the bad-input check of a cache that cannot be written.
+SHARED_SCOPES = {"test_report.py": "tests/test_report.py", "test_browser.py": "tests/test_report.py",
+                 "test_bad_input.py": "tests/test_bad_input.py",
+                 "test_seed_stability.py": "tests/test_bad_input.py"}
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of xdist: unknown when it is off (-p no:xdist)
@@ -97,14 +100,19 @@ def pytest_collection_modifyitems(session, config, items):
 
 
 # ---------------------------------------------------------------------------------------------
-# issue 25: one cold scorecard per bootstrap seed (tests/test_seed_stability.py)
+# issue 25: one cold scorecard per bootstrap seed (tests/test_seed_stability.py, test_bad_input.py)
 # ---------------------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
-def cold_scorecards():
+def cold_scorecards(tmp_path_factory):
     """``get(seeds)``: for each seed, the scorecard as ``python -m aicost claims --format json``
     prints it in a fresh process with ``AICOST_SEED`` set and nothing cached, as records by claim
     id. Each seed is computed once per session; the processes of the seeds not yet computed run
-    side by side."""
+    side by side. ``get.exits[seed]`` is (exit status, stderr) of that seed's process.
+
+    Nothing is cached in two ways: ``AICOST_NO_CACHE=1``, or for :data:`UNWRITABLE_CACHE_SEED`
+    (``get.unwritable_cache_seed``) a cache folder that is a file, so that nothing can be read
+    from it or written to it (tests/test_bad_input.py checks from that process's exit that this
+    is no error; the two modules run as one scope, so one cold process serves both)."""
     import json
     import os
     import subprocess
@@ -112,19 +120,25 @@ def cold_scorecards():
 
     from aicost.paths import ROOT
 
+    blocker = tmp_path_factory.mktemp("cache") / "cache"
+    blocker.write_text("a file where the cache folder should be")
     done: dict[str, dict] = {}
 
     def get(seeds) -> dict[str, dict]:
         started = {}
         for seed in dict.fromkeys(seeds):
             if seed not in done:
-                env = {**os.environ, "AICOST_SEED": seed, "AICOST_NO_CACHE": "1"}
+                env = {**os.environ, "AICOST_SEED": seed}
+                env.pop("AICOST_NO_CACHE", None)
+                env.update({"AICOST_CACHE": str(blocker)} if seed == UNWRITABLE_CACHE_SEED
+                           else {"AICOST_NO_CACHE": "1"})
                 started[seed] = subprocess.Popen(
                     [sys.executable, "-m", "aicost", "claims", "--format", "json"], cwd=ROOT,
                     env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         failed = []
         for seed, proc in started.items():
             out, err = proc.communicate()
+            get.exits[seed] = (proc.returncode, err)
             if proc.returncode:
                 failed.append(f"seed {seed}: exit {proc.returncode}\n{err}")
             else:
@@ -132,7 +146,11 @@ def cold_scorecards():
         assert not failed, "\n".join(failed)
         return {seed: done[seed] for seed in seeds}
 
+    get.exits, get.unwritable_cache_seed = {}, UNWRITABLE_CACHE_SEED
     return get
+
+
+UNWRITABLE_CACHE_SEED = "2"  # one of tests/test_seed_stability.py's seeds
 
 
 # ---------------------------------------------------------------------------------------------
