@@ -377,6 +377,26 @@ def cli(*args, env=None):
                           text=True, env=full)
 
 
+def main_in_process(*args, env):
+    """What ``python -m aicost claims ARGS`` with ``env`` added prints and returns, run here: its
+    ``main`` in this process (the same code as the process, without starting Python and importing
+    pandas for each case). The process around ``main`` (its exit status, nothing else printed) is
+    checked by the cases that start one: every table validated, a bad seed, a full disk."""
+    import contextlib
+    import io
+    from types import SimpleNamespace
+
+    from aicost.__main__ import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in env.items():
+            patch.setenv(name, value)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(["claims", *args])
+    return SimpleNamespace(returncode=status, stdout=out.getvalue(), stderr=err.getvalue())
+
+
 def one_message(out, klass, case, expect):
     err = out.stderr.strip()
     print(f"{klass}: {case}: exit {out.returncode}: {err.splitlines()[-1] if err else ''}")
@@ -419,7 +439,7 @@ def test_symbolic_link_loop_in_place_of_a_table(copy, table):
     path.symlink_to(copy / "loop.csv")
     message = rejected(table, [f"{table}.csv", "cannot be resolved", "rule"])
     print(f"traceback class (symlink loop): {table}: {message}")
-    out = cli(env={"AICOST_DATA": str(copy), "AICOST_NO_CACHE": "1"})
+    out = main_in_process(env={"AICOST_DATA": str(copy), "AICOST_NO_CACHE": "1"})
     one_message(out, "traceback class (symlink loop)", f"CLI, {table}", [f"{table}.csv"])
 
 
@@ -498,7 +518,7 @@ def test_cache_folder_unwritable_is_not_an_error(cold_scorecards):
 def test_a_band_low_above_band_high_in_the_register(copy):
     set_cell(copy / "claims.csv", 1, "band_low", "1000")
     datapackage.update()
-    out = cli(env={"AICOST_DATA": str(copy), "AICOST_NO_CACHE": "1"})
+    out = main_in_process(env={"AICOST_DATA": str(copy), "AICOST_NO_CACHE": "1"})
     one_message(out, "traceback class (register)", "band_low above band_high",
                 ["claims.csv, row 2", "band_low", "'1000'", "band-order"])
 
@@ -507,7 +527,7 @@ def test_an_assessed_claim_deleted_from_the_register(copy):
     rows = rows_of(copy / "claims.csv")
     write_rows(copy / "claims.csv", [rows[0]] + rows[2:])
     datapackage.update()
-    out = cli(env={"AICOST_DATA": str(copy), "AICOST_NO_CACHE": "1"})
+    out = main_in_process(env={"AICOST_DATA": str(copy), "AICOST_NO_CACHE": "1"})
     one_message(out, "traceback class (register)", "an assessed claim deleted",
                 ["claims.csv", "claim_id", repr(rows[1][0]), "not in the register"])
 
@@ -552,5 +572,5 @@ def test_aicost_data_pointing_nowhere(tmp_path, where):
         target.write_text("not a folder")
     elif where == "empty folder":
         target.mkdir()
-    out = cli(env={"AICOST_DATA": str(target), "AICOST_NO_CACHE": "1"})
+    out = main_in_process(env={"AICOST_DATA": str(target), "AICOST_NO_CACHE": "1"})
     one_message(out, "environment", f"AICOST_DATA = {where}", ["datapackage.json", "missing"])
