@@ -57,6 +57,7 @@ class Browser:
         self._browser = self._pw.chromium.launch(executable_path=chromium(), headless=True,
                                                  args=FLAGS)
         self.external: list[str] = []
+        self.measured: dict[tuple[Path, int], tuple[dict, list[str]]] = {}  # see measure()
         self._pages: dict[tuple[int, int], object] = {}
 
     def page(self, width: int, height: int | None = None):
@@ -138,22 +139,25 @@ def _looks_like_file_name(alt: str) -> bool:
     return alt.lower().endswith((".png", ".svg", ".jpg", ".jpeg")) or "/" in alt
 
 
-def measure(browser: Browser, report: Path, page_name: str, width: int) -> dict:
-    """What :data:`PROBE` finds on ``page_name`` at ``width`` px (first screen at load)."""
-    page = browser.page(width)
-    page.goto((report / page_name).resolve().as_uri(), wait_until="load")
-    return page.evaluate(PROBE)
+def measure(browser: Browser, report: Path, page_name: str, width: int) -> tuple[dict, list[str]]:
+    """What :data:`PROBE` finds on ``page_name`` at ``width`` px (first screen at load), and the
+    requests that tried to leave the machine while it loaded. Each file is loaded once per width
+    and browser: a check of the page at that width and its verdict-card check share the load (a
+    report's pages do not change while it is checked)."""
+    path = (report / page_name).resolve()
+    if (path, width) not in browser.measured:
+        page = browser.page(width)
+        before = len(browser.external)
+        page.goto(path.as_uri(), wait_until="load")
+        browser.measured[path, width] = (page.evaluate(PROBE), browser.external[before:])
+    return browser.measured[path, width]
 
 
 def check(browser: Browser, report: Path, page_name: str, width: int,
           card: bool = False) -> list[str]:
     """Problems a reader of ``page_name`` at ``width`` px would meet (empty list: none).
     ``card``: the page is a claim's, so its verdict must be in the first screen."""
-    page = browser.page(width)
-    before = len(browser.external)
-    url = (report / page_name).resolve().as_uri()
-    page.goto(url, wait_until="load")
-    info = page.evaluate(PROBE)
+    info, external = measure(browser, report, page_name, width)
     where = f"{page_name} at {width} px"
     problems = []
     if info["scrollWidth"] > info["clientWidth"]:
@@ -193,7 +197,7 @@ def check(browser: Browser, report: Path, page_name: str, width: int,
                 ids = _ids(target)
             if unquote(parts.fragment) not in ids:
                 problems.append(f"{where}: link to a missing section {target.name}#{parts.fragment}")
-    problems += [f"{where}: request left the machine: {u}" for u in browser.external[before:]]
+    problems += [f"{where}: request left the machine: {u}" for u in external]
     return problems
 
 

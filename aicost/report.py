@@ -581,16 +581,18 @@ def changelog_source() -> str:
             f"<ul>{releases}</ul>\n\n## Verdicts and numbers that changed\n\n{body}\n")
 
 
-def _sphinx(src: Path, out: Path, builder: str) -> None:
-    """Run Sphinx in this process (no second interpreter start-up); warnings fail the build."""
+def _sphinx(src: Path, out: Path, builder: str, fresh: bool = True) -> None:
+    """Run Sphinx in this process (no second interpreter start-up); warnings fail the build.
+    ``fresh=False``: write from the pages an earlier build of the same sources read (the same
+    doctrees), not read them again."""
     from sphinx.application import Sphinx
     from sphinx.util.docutils import docutils_namespace, patch_docutils
 
     warnings = io.StringIO()
     with patch_docutils(SITE), docutils_namespace():
-        app = Sphinx(str(src), str(SITE), str(out), str(src.parent / f".doctrees-{builder}"),
+        app = Sphinx(str(src), str(SITE), str(out), str(src.parent / f".doctrees-{src.name}"),
                      builder, confoverrides={"html_context": context()}, status=None,
-                     warning=warnings, freshenv=True, keep_going=True)
+                     warning=warnings, freshenv=fresh, keep_going=True)
         app.build(force_all=True)
     problems = warnings.getvalue().strip()
     if problems:
@@ -651,7 +653,7 @@ def site(notebooks: list[Path], out: Path = REPORT, source: Path = SOURCE,
         shutil.rmtree(work)
     _sphinx(source, work / "html", "html")
     if single:
-        _sphinx(source, work / "single", "singlehtml")
+        _sphinx(source, work / "single", "singlehtml", fresh=False)
         _single_page_links(work / "single" / "index.html")
         shutil.move(work / "single", work / "html" / "single")
     out.parent.mkdir(parents=True, exist_ok=True)

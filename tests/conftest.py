@@ -69,10 +69,13 @@ def pytest_configure(config):
 # Modules that share one piece of session work run as one scope, on one worker, so the work is
 # done once per session, not once per worker: the rendered report (`report_site`) feeds the
 # report's own checks and the browser's; a cold scorecard process (`cold_scorecards`) feeds the
-# seed-stability checks and the bad-input check of a cache that cannot be written.
-SHARED_SCOPES = {"test_report.py": "tests/test_report.py", "test_browser.py": "tests/test_report.py",
-                 "test_bad_input.py": "tests/test_bad_input.py",
-                 "test_seed_stability.py": "tests/test_bad_input.py"}
+# seed-stability checks and the bad-input check of a cache that cannot be written. Within a
+# scope the modules run in the order listed: the seed-stability check first starts its two cold
+# processes side by side, and meanwhile the copies of data/ the bad-input cases edit settle (a
+# copy younger than cache.SETTLE_S is waited for).
+SHARED = {"tests/test_report.py": ("test_browser.py", "test_report.py"),
+          "tests/test_bad_input.py": ("test_seed_stability.py", "test_bad_input.py")}
+SHARED_SCOPES = {name: scope for scope, names in SHARED.items() for name in names}
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of xdist: unknown when it is off (-p no:xdist)
@@ -89,10 +92,12 @@ def pytest_xdist_make_scheduler(config, log):
     return SharedWorkScheduling(config, log)
 
 
-def _rank(item) -> float:
+def _rank(item) -> tuple[float, int]:
     scope = item.nodeid.split("::", 1)[0]
-    name = SHARED_SCOPES.get(scope.rsplit("/", 1)[-1], scope).rsplit("/", 1)[-1]
-    return -SECONDS.get(name, 0.0)
+    module = scope.rsplit("/", 1)[-1]
+    shared = SHARED_SCOPES.get(module)
+    name = (shared or scope).rsplit("/", 1)[-1]
+    return -SECONDS.get(name, 0.0), SHARED[shared].index(module) if shared else 0
 
 
 def pytest_collection_modifyitems(session, config, items):
