@@ -235,7 +235,7 @@ def test_notebook_on_corrupted_data_stops_at_the_load_cell(copy):
     nb = nbformat.read(NOTEBOOKS / "00-data.ipynb", as_version=4)
     first_load = next(i for i, c in enumerate(nb.cells)
                       if c.cell_type == "code" and ("load(" in c.source or "overview()" in c.source))
-    client = NotebookClient(nb, timeout=120, kernel_name="python3",
+    client = NotebookClient(nb, timeout=120, kernel_name="python3", shutdown_kernel="immediate",
                             resources={"metadata": {"path": str(NOTEBOOKS)}})
     with pytest.raises(CellExecutionError) as err:
         client.execute()

@@ -440,7 +440,7 @@ def test_table_in_a_kernel_is_one_output_with_html_and_text():
     nb.cells = [nbformat.v4.new_code_cell(
         "import pandas as pd\nfrom aicost.display import table\n"
         "table(pd.DataFrame({'x_usd': [1.0, 2000.0], 'name': ['a', 'b']}))")]
-    NotebookClient(nb, kernel_name="python3", timeout=120).execute()
+    NotebookClient(nb, kernel_name="python3", timeout=120, shutdown_kernel="immediate").execute()
     outputs = nb.cells[0].outputs
     assert [o["output_type"] for o in outputs] == ["display_data"]
     data = outputs[0]["data"]
