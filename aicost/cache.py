@@ -29,6 +29,7 @@ its old mtime does not fool it.
 from __future__ import annotations
 
 import collections
+import contextlib
 import functools
 import hashlib
 import json
@@ -278,6 +279,24 @@ def clear() -> None:
         _digests.clear()
         _paths.clear()
         _names.clear()
+
+
+@contextlib.contextmanager
+def forgotten():
+    """Inside: nothing remembered in this process, as in a new one (tests); afterwards what was
+    remembered before is back (each result is keyed on the dataset's state, so it is still
+    true) and what was remembered inside is dropped. A test that needs a cold computation then
+    costs the tests after it nothing."""
+    with _lock:
+        saved = [(store, store.copy()) for store in (*_memos, _digests, _paths, _names)]
+    clear()
+    try:
+        yield
+    finally:
+        with _lock:
+            for store, before in saved:
+                store.clear()
+                store.update(before)
 
 
 def folder() -> Path:

@@ -79,9 +79,8 @@ def test_edit_without_make_datapackage_is_never_served_from_cache(copy):
     set_fact(copy, "GPT-2 (1.5B)", "tpu_v3_devices", "64")  # checksum not updated
     with pytest.raises(DataError, match="price_tag_inputs.csv.*checksum"):
         scorecard()
-    cache.clear()  # a new process: only the disk cache
-    with pytest.raises(DataError, match="checksum"):
-        scorecard()
+    with cache.forgotten(), pytest.raises(DataError, match="checksum"):  # a new process:
+        scorecard()  # only the disk cache
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "empty", "other key"])
@@ -280,3 +279,18 @@ def test_a_cached_validation_is_not_served_on_another_day(copy, monkeypatch):
     monkeypatch.setattr(settings, "today", lambda: dt.date(2017, 1, 1))
     with pytest.raises(DataError, match="after today"):
         load("cloud_prices")  # every 2018+ price is in the future on 2017-01-01
+
+
+def test_forgotten_is_a_new_process_inside_and_restores_after():
+    calls = []
+
+    @cache.memo()
+    def remembered():
+        calls.append(1)
+        return len(calls)
+
+    assert remembered() == 1 and remembered() == 1  # computed once, then remembered
+    with cache.forgotten():
+        assert remembered() == 2  # inside: computed again, as in a new process
+    assert remembered() == 1  # after: what was remembered before, not what was computed inside
+    assert len(calls) == 2

@@ -41,12 +41,11 @@ def test_load_and_assess_everything_offline(no_network, monkeypatch):
 
     # compute everything afresh: no cached validation or results
     monkeypatch.setenv("AICOST_NO_CACHE", "1")
-    cache.clear()
-    scorecard = sc.scorecard
-    for name in tables():
-        load(name)
-    frame, pending = scorecard()
-    assert len(frame) + len(pending) == len(load("claims"))
+    with cache.forgotten():
+        for name in tables():
+            load(name)
+        frame, pending = sc.scorecard()
+        assert len(frame) + len(pending) == len(load("claims"))
 
 
 def imported(tree):
