@@ -19,8 +19,6 @@ checkout are byte-identical (tests/test_report.py).
 
 from __future__ import annotations
 
-import copy
-import functools
 import html
 import io
 import re
@@ -334,16 +332,10 @@ def _git(*args: str) -> str:
 
 
 def _cff() -> dict:
-    path = ROOT / "CITATION.cff"
-    return copy.deepcopy(_parsed_cff(path.read_text(encoding="utf-8"))) if path.exists() else {}
-
-
-@functools.lru_cache(maxsize=4)
-def _parsed_cff(text: str) -> dict:
-    """CITATION.cff parsed, once per text (every figure of a build cites it)."""
     import yaml
 
-    return yaml.safe_load(text)
+    path = ROOT / "CITATION.cff"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
 def citation() -> dict[str, str]:
