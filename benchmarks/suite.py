@@ -148,10 +148,25 @@ def verdict(value: float, target: float) -> str:
     return "met" if value <= target else "**missed**"
 
 
+def round_ratios(runs: dict[str, list[float]]) -> dict[str, list[float]]:
+    """Each target's ratio in each round, against the floor measured in the same round (the
+    verdict is on the medians; these show how far the machine's load moved it)."""
+    r = range(len(runs[FLOOR]))
+    return {
+        "make test": [runs["make test"][i] / runs[FLOOR][i] for i in r],
+        "make report": [runs["make report"][i] / (runs[FLOOR][i] + runs["HTML conversion alone"][i])
+                        for i in r],
+        "claims warm": [runs[WARM][i] / runs[WARM_FLOOR][i] for i in r],
+        "claims cold": [runs[COLD][i] / runs[COLD_FLOOR][i] for i in r],
+    }
+
+
 def block(results: dict[str, float], repeat: int,
-          slow: list[tuple[float, str]] | None = None) -> str:
-    """The README's bench block: what was measured, when, against which floor and target, and
-    the ten slowest tests of the `make test` run."""
+          slow: list[tuple[float, str]] | None = None,
+          per_round: dict[str, list[float]] | None = None) -> str:
+    """The README's bench block: what was measured, when, against which floor and target, each
+    round's own ratios (``per_round``, from :func:`round_ratios`), and the ten slowest tests of
+    the `make test` run."""
     floor = results[FLOOR]
     html = results["HTML conversion alone"]
     test = results["make test"] / floor
@@ -188,6 +203,14 @@ def block(results: dict[str, float], repeat: int,
         f"| {cold:.2f} x its import floor ({results[COLD_FLOOR]:.2f} s) | "
         f"<= {TARGETS['claims cold']} x: {verdict(cold, TARGETS['claims cold'])} |",
     ]
+    if per_round:
+        names = {"make test": "`make test`", "make report": "`make report`",
+                 "claims warm": "the CLI warm", "claims cold": "the CLI with nothing cached"}
+        lines += ["", textwrap.fill(
+            "The ratio of each round against the floor of the same round (the verdict above is on "
+            "the medians): " + "; ".join(f"{names[k]} " + ", ".join(f"{v:.2f}" for v in vals)
+                                        for k, vals in per_round.items()) + ".",
+            100, break_on_hyphens=False)]
     if slow:
         lines += ["", "The ten slowest tests of the last `make test` round (pytest --durations; "
                       "wall time with the other worker busy):", ""]
@@ -260,11 +283,13 @@ def main() -> int:
     print(f"claims, no caches / its import floor = {results[COLD] / results[COLD_FLOOR]:.2f} "
           f"(target <= {TARGETS['claims cold']}); warm / its import floor = "
           f"{results[WARM] / results[WARM_FLOOR]:.2f} (target <= {TARGETS['claims warm']})")
+    for target, ratios in round_ratios(runs).items():
+        print(f"{target} round by round: " + ", ".join(f"{v:.2f}" for v in ratios))
     print("ten slowest tests of the last make test round:")
     for sec, name in slow:
         print(f"  {sec:6.1f} s  {name}")
     if args.readme:
-        write_readme(block(results, args.repeat, slow))
+        write_readme(block(results, args.repeat, slow, round_ratios(runs)))
     return 0
 
 

@@ -41,6 +41,18 @@ def test_block_lists_the_slowest_tests_it_is_given():
     assert "slowest" not in suite.block(RESULTS, 3)
 
 
+def test_block_gives_each_rounds_own_ratios():
+    runs = {label: [value, value * 2] for label, value in RESULTS.items()}
+    runs["make test"] = [41.0, 100.0]
+    ratios = suite.round_ratios(runs)
+    assert ratios["make test"] == [41.0 / 20.0, 100.0 / 40.0]
+    assert ratios["make report"] == [31.0 / 25.0, 62.0 / 50.0]
+    text = " ".join(suite.block(RESULTS, 2, None, ratios).split())
+    assert "`make test` 2.05, 2.50; `make report` 1.24, 1.24;" in text
+    assert "against the floor of the same round" in text
+    assert "of the same round" not in suite.block(RESULTS, 2)
+
+
 def test_slowest_reads_pytest_durations():
     out = ("============ slowest 10 durations ============\n"
            "12.31s setup    tests/test_browser.py::test_page_reads_well[index.html-390]\n"
