@@ -31,14 +31,15 @@ def ordered() -> list[Path]:
 
 
 # Seconds each notebook takes under `make test` (its cells and kernel start, from `make test
-# PYTEST_ARGS=--durations=0`, 2026-12-07). Only the order of work uses them: the longest first
-# evens out the finish of two workers (execute_all here, the test scheduler in tests/conftest.py).
-# A notebook not listed counts as 0 s; a stale number costs seconds, never a result.
-SECONDS = {"04-llm-gpt3-level": 8.4, "09-mlperf-after-resnet": 6.0, "01-resnet50-2017-2019": 5.6,
-           "03-imagenet-2017-2024": 5.4, "11-reconciliation": 5.1, "05-compute-growth": 4.9,
-           "13-inference-prices": 4.8, "12-scorecard": 4.6, "14-price-tags-2023-2025": 4.5,
-           "07-hardware-and-inference": 4.3, "02-moores-law": 4.3, "08-price-tags": 4.1,
-           "10-frontier-costs": 3.7, "06-algorithmic-efficiency": 3.4, "00-data": 2.3}
+# PYTEST_ARGS=--durations=0`, mean of two runs, 2026-12-07). Only the order of work uses them:
+# the longest first evens out the finish of two workers (execute_all here, the test scheduler in
+# tests/conftest.py). A notebook not listed counts as 0 s; a stale number costs seconds, never a
+# result.
+SECONDS = {"04-llm-gpt3-level": 7.3, "13-inference-prices": 5.2, "11-reconciliation": 4.7,
+           "03-imagenet-2017-2024": 4.6, "05-compute-growth": 4.6, "01-resnet50-2017-2019": 4.5,
+           "14-price-tags-2023-2025": 4.5, "09-mlperf-after-resnet": 4.1,
+           "07-hardware-and-inference": 4.1, "02-moores-law": 3.5, "06-algorithmic-efficiency": 3.4,
+           "12-scorecard": 3.2, "10-frontier-costs": 3.0, "08-price-tags": 3.0, "00-data": 2.5}
 
 
 def title(nb) -> str:

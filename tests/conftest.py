@@ -45,18 +45,18 @@ def pytest_terminal_summary(terminalreporter):
 # first, which leaves the modules of few but long tests (each starting a process: a cold CLI, a
 # kernel, a report build, a browser) to the end, where one worker runs them while the other has
 # nothing left to do. Longest first instead ("longest processing time first", which evens out two
-# workers' finish): each scope by its seconds in a `make test` run (`make test
-# PYTEST_ARGS=--durations=0` summed per module, 2026-12-07; the notebooks' are in
-# aicost.notebooks), the modules of one scope (SHARED_SCOPES) under its name. A scope not listed goes
-# after these, in the order collected (the many short modules, which fill the gaps). Only the
-# order changes; every test runs, each scope's tests in their own order. The numbers need only be
-# roughly right: a stale one costs seconds.
+# workers' finish): each scope by its seconds in `make test` (`make test
+# PYTEST_ARGS=--durations=0` summed per module, mean of two runs, 2026-12-07; the notebooks' are
+# in aicost.notebooks), the modules of one scope (SHARED_SCOPES) under its name. A scope not
+# listed goes after these, in the order collected (the many short modules, which fill the gaps).
+# Only the order changes; every test runs, each scope's tests in their own order. The numbers
+# need only be roughly right: a stale one costs seconds.
 from aicost.notebooks import SECONDS as NOTEBOOK_SECONDS  # noqa: E402
 
-SECONDS = {"test_report.py": 33.0, "test_bad_input.py": 24.0, "test_plausibility.py": 9.0,
-           "test_cache.py": 4.2, "test_figures.py": 3.4,
-           "test_offline.py": 2.8, "test_cli.py": 1.7, "test_data_loader.py": 1.3,
-           "test_claims.py": 1.2, "test_since.py": 1.0, "test_rebuild.py": 0.9,
+SECONDS = {"test_report.py": 35.0, "test_bad_input.py": 29.0, "test_plausibility.py": 8.5,
+           "test_cache.py": 3.9, "test_figures.py": 3.5, "test_offline.py": 3.4,
+           "test_since.py": 2.0, "test_data_loader.py": 1.5, "test_rebuild.py": 1.3,
+           "test_claims.py": 0.9, "test_citation.py": 0.8,
            **{f"{stem}.ipynb": sec for stem, sec in NOTEBOOK_SECONDS.items()}}
 
 
