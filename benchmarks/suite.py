@@ -10,8 +10,9 @@ run over the real notebooks alone gives the notebooks' own time; `make test` min
 tests. The floor of the CLI is starting Python and importing every module (other than aicost's
 own) that the command imports, listed by running it once with nothing cached and once warm.
 Every command runs ``--repeat`` times (in rounds: a change in the machine's load moves a floor and
-what is measured against it alike) in a warm environment; the median is reported with its ratio
-to its floor. `make test` also reports its ten slowest tests (pytest --durations), so the profile
+what is measured against it alike) in a warm environment; the median time is reported, and the
+median of the rounds' own ratios, each round's command against the floor of the same round.
+`make test` also reports its ten slowest tests (pytest --durations), so the profile
 in the README is computed, not typed.
 
     .venv/bin/python benchmarks/suite.py [--repeat 3] [--readme]     (make bench: both)
@@ -149,11 +150,13 @@ def verdict(value: float, target: float) -> str:
 
 
 def round_ratios(runs: dict[str, list[float]]) -> dict[str, list[float]]:
-    """Each target's ratio in each round, against the floor measured in the same round (the
-    verdict is on the medians; these show how far the machine's load moved it)."""
+    """Each target's ratio in each round, against the floor measured in the same round: the
+    ratio the block reports is the median of these (a ratio of medians would set one round's
+    command against another round's floor, and the machine's load moves between rounds)."""
     r = range(len(runs[FLOOR]))
     return {
         "make test": [runs["make test"][i] / runs[FLOOR][i] for i in r],
+        "notebooks": [runs[NOTEBOOKS][i] / runs[FLOOR][i] for i in r],
         "make report": [runs["make report"][i] / (runs[FLOOR][i] + runs["HTML conversion alone"][i])
                         for i in r],
         "claims warm": [runs[WARM][i] / runs[WARM_FLOOR][i] for i in r],
@@ -169,11 +172,16 @@ def block(results: dict[str, float], repeat: int,
     the `make test` run."""
     floor = results[FLOOR]
     html = results["HTML conversion alone"]
-    test = results["make test"] / floor
-    notebooks = results[NOTEBOOKS] / floor
-    report = results["make report"] / (floor + html)
-    cold = results[COLD] / results[COLD_FLOOR]
-    warm = results[WARM] / results[WARM_FLOOR]
+    if per_round:
+        mid = {k: statistics.median(v) for k, v in per_round.items()}
+        test, notebooks, report = mid["make test"], mid["notebooks"], mid["make report"]
+        cold, warm = mid["claims cold"], mid["claims warm"]
+    else:  # one set of times: the ratios of those
+        test = results["make test"] / floor
+        notebooks = results[NOTEBOOKS] / floor
+        report = results["make report"] / (floor + html)
+        cold = results[COLD] / results[COLD_FLOOR]
+        warm = results[WARM] / results[WARM_FLOOR]
     today = datetime.date.today().isoformat()
     intro = textwrap.fill(
         f"Measured {today} with `make bench` (`benchmarks/suite.py`; Python {sys.version.split()[0]}, "
@@ -186,7 +194,8 @@ def block(results: dict[str, float], repeat: int,
         START,
         intro,
         "",
-        f"| command | median of {repeat} | ratio | target |",
+        f"| command | median of {repeat} | ratio{' (median of the rounds)' if per_round else ''} "
+        "| target |",
         "|---|---|---|---|",
         f"| floor (nbval over minimal notebooks) | {floor:.1f} s | 1 | |",
         f"| `make test` | {results['make test']:.1f} s | {test:.2f} x floor | "
@@ -204,12 +213,14 @@ def block(results: dict[str, float], repeat: int,
         f"<= {TARGETS['claims cold']} x: {verdict(cold, TARGETS['claims cold'])} |",
     ]
     if per_round:
-        names = {"make test": "`make test`", "make report": "`make report`",
-                 "claims warm": "the CLI warm", "claims cold": "the CLI with nothing cached"}
+        names = {"make test": "`make test`", "notebooks": "the notebooks alone",
+                 "make report": "`make report`", "claims warm": "the CLI warm",
+                 "claims cold": "the CLI with nothing cached"}
         lines += ["", textwrap.fill(
-            "The ratio of each round against the floor of the same round (the verdict above is on "
-            "the medians): " + "; ".join(f"{names[k]} " + ", ".join(f"{v:.2f}" for v in vals)
-                                        for k, vals in per_round.items()) + ".",
+            "Each ratio is the median of the rounds' own, each round's command against the floor "
+            "of the same round (the machine's load moves between rounds); round by round: "
+            + "; ".join(f"{names[k]} " + ", ".join(f"{v:.2f}" for v in vals)
+                        for k, vals in per_round.items()) + ".",
             100, break_on_hyphens=False)]
     if slow:
         lines += ["", "The ten slowest tests of the last `make test` round (pytest --durations; "
@@ -272,19 +283,18 @@ def main() -> int:
             results[label] = statistics.median(times)
             print(f"{label:<40} median {results[label]:6.2f} s  (runs: "
                   + ", ".join(f"{r:.2f}" for r in times) + ")", flush=True)
-    floor = results[FLOOR]
-    html = results["HTML conversion alone"]
+    ratios = {k: statistics.median(v) for k, v in round_ratios(runs).items()}
     print()
-    print(f"make test   / floor          = {results['make test'] / floor:.2f}  "
-          f"(target <= {TARGETS['make test']}); the notebooks alone "
-          f"{results[NOTEBOOKS] / floor:.2f}")
-    print(f"make report / (floor + html) = {results['make report'] / (floor + html):.2f}"
+    print(f"make test   / floor          = {ratios['make test']:.2f}  "
+          f"(target <= {TARGETS['make test']}); the notebooks alone {ratios['notebooks']:.2f}")
+    print(f"make report / (floor + html) = {ratios['make report']:.2f}"
           f"  (target <= {TARGETS['make report']})")
-    print(f"claims, no caches / its import floor = {results[COLD] / results[COLD_FLOOR]:.2f} "
+    print(f"claims, no caches / its import floor = {ratios['claims cold']:.2f} "
           f"(target <= {TARGETS['claims cold']}); warm / its import floor = "
-          f"{results[WARM] / results[WARM_FLOOR]:.2f} (target <= {TARGETS['claims warm']})")
-    for target, ratios in round_ratios(runs).items():
-        print(f"{target} round by round: " + ", ".join(f"{v:.2f}" for v in ratios))
+          f"{ratios['claims warm']:.2f} (target <= {TARGETS['claims warm']})")
+    print("(each the median of the rounds' own ratios)")
+    for target, each in round_ratios(runs).items():
+        print(f"{target} round by round: " + ", ".join(f"{v:.2f}" for v in each))
     print("ten slowest tests of the last make test round:")
     for sec, name in slow:
         print(f"  {sec:6.1f} s  {name}")
