@@ -437,7 +437,7 @@ def assess_amodei_runs() -> dict[str, Estimate]:
 def assess_amodei_rate() -> dict[str, Estimate]:
     t = gpt3_level_trend()
     return {"amodei-4x": Estimate.from_interval(
-        tuple(t.annual_decline_factor()), f"GPT-3-level training cost (notebook 04's series): "
+        tuple(t.annual_decline_factor()), f"GPT-3-level training cost (notebook 04): "
         f"{t.method}")}
 
 
