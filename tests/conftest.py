@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 
-# --- the rendered report, shared (issue 22) -------------------------------------------------
+# --- the rendered report, shared ---------------------------------------------------------
 # One render of the stored notebooks per test session (per worker under xdist), shared by
 # tests/test_report.py and tests/test_browser.py; and a skipped browser check named in the
 # summary with the command that makes it run.
@@ -39,7 +39,7 @@ def pytest_terminal_summary(terminalreporter):
 
 
 # ---------------------------------------------------------------------------------------------
-# issue 25: the order the two workers take the work in (`make test`: -n 2 --dist loadscope)
+# The order the two workers take the work in (`make test`: -n 2 --dist loadscope)
 # ---------------------------------------------------------------------------------------------
 # xdist hands out whole modules and notebooks ("scopes"), by default those with the most tests
 # first, which leaves the modules of few but long tests (each starting a process: a cold CLI, a
@@ -105,7 +105,7 @@ def pytest_collection_modifyitems(session, config, items):
 
 
 # ---------------------------------------------------------------------------------------------
-# issue 25: one cold scorecard per bootstrap seed (tests/test_seed_stability.py, test_bad_input.py)
+# One cold scorecard per bootstrap seed (tests/test_seed_stability.py, test_bad_input.py)
 # ---------------------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def cold_scorecards(tmp_path_factory):
@@ -159,14 +159,14 @@ UNWRITABLE_CACHE_SEED = "2"  # one of tests/test_seed_stability.py's seeds
 
 
 # ---------------------------------------------------------------------------------------------
-# issue 16 (part 5), reorganised in issue 25: the test suite writes nothing into the tree
+# The test suite writes nothing into the tree
 # ---------------------------------------------------------------------------------------------
 # A test run never writes figures: the notebooks only check that the committed files are what the
 # code renders (AICOST_FIGURE_FORMATS=none, which `make test` sets and a bare `pytest` gets here).
 # Every notebook nbval runs is then checked to leave every file of the working tree (git's view:
 # tracked, and untracked but not ignored) as it found it: the tree's state is taken before the
 # notebook's first cell and compared after its last, so a write fails that notebook's last cell
-# at teardown, naming the files. (It used to be one extra run of the scorecard notebook.)
+# at teardown, naming the files.
 os.environ.setdefault("AICOST_FIGURE_FORMATS", "none")
 
 
@@ -231,7 +231,7 @@ class NotebookWrites:
 
 
 # ---------------------------------------------------------------------------------------------
-# issue 25: a copy of data/ to edit, as old as a real checkout's (tests/test_bad_input.py,
+# A copy of data/ to edit, as old as a real checkout's (tests/test_bad_input.py,
 # tests/test_plausibility.py, tests/test_cache.py)
 # ---------------------------------------------------------------------------------------------
 # The dataset fingerprint re-hashes every file changed less than aicost.cache.SETTLE_S ago on
