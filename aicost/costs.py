@@ -139,8 +139,9 @@ def price_ranges(
             for i, row in enumerate(rows):
                 values[row] = tuple(float(x) for x in v[inside[i]])
     out = pd.DataFrame({"low": low, "median": median, "high": high, "n": n,
-                        "window": [f"{pd.Timestamp(a).date()} to {pd.Timestamp(b).date()}"
-                                   for a, b in zip(lo, hi, strict=True)]})
+                        "window": [f"{a} to {b}" for a, b in zip(
+                            np.datetime_as_string(lo, unit="D"),
+                            np.datetime_as_string(hi, unit="D"), strict=True)]})
     if with_values:
         out["values"] = values
     return out
@@ -149,15 +150,22 @@ def price_ranges(
 def _window_bounds(dates, window_days: int, not_after, count: int) -> tuple[np.ndarray, np.ndarray]:
     """Per query: the first and last date (datetime64[ns]) a price may carry: +-``window_days``
     around the date, and never after ``not_after`` (a date, or one per query)."""
-    when = pd.to_datetime(pd.Index(list(dates), dtype=object)).to_numpy(dtype="datetime64[ns]")
+    when = _datetimes(dates)
     span = np.timedelta64(int(window_days), "D")
     lo, hi = when - span, when + span
     if not_after is not None:
-        cut = np.asarray(list(not_after) if np.ndim(not_after) else [not_after] * count,
-                         dtype=object)
-        cut = pd.to_datetime(pd.Index(cut, dtype=object)).to_numpy(dtype="datetime64[ns]")
+        cut = _datetimes(not_after if np.ndim(not_after) else [not_after] * count)
         hi = np.where(cut < hi, cut, hi)
     return lo, hi
+
+
+def _datetimes(values) -> np.ndarray:
+    """Dates (a column, an array or a list of anything pandas parses) as ``datetime64[ns]``; a
+    column or array that already holds dates is taken as it is (turning each into a Timestamp
+    and back costs milliseconds a call)."""
+    if isinstance(values, (pd.Series, pd.Index, np.ndarray)) and values.dtype.kind == "M":
+        return np.asarray(values, dtype="datetime64[ns]")
+    return pd.to_datetime(pd.Index(list(values), dtype=object)).to_numpy(dtype="datetime64[ns]")
 
 
 def price_range(

@@ -89,6 +89,28 @@ def test_best_value_picks_lowest_median_price_per_peak_flop():
     assert best.loc[2022, "accelerator"] == "B"
 
 
+@pytest.mark.parametrize("window_days", [365, 120])
+def test_best_value_at_is_the_group_by_to_the_bit(window_days):
+    """The fast default path of best_value_at (arrays) gives the row the pandas group-by of
+    price_per_flop_table gives, value, type and label alike, on every model's date and on a date
+    every 40 days across the prices (with none, one or several candidates in the window)."""
+    models = llm._table("llm_gpt3_level")
+    dates = sorted(set(models["date"].dropna())) + list(pd.date_range("2014-01-01", "2026-06-01",
+                                                                        freq="40D"))
+    tables = llm._candidate_prices()
+    found = 0
+    for date in dates:
+        fast = llm.best_value_at(date, window_days=window_days)
+        slow = llm._best_value_from(pd.Timestamp(date), *tables, window_days)
+        assert (fast is None) == (slow is None), date
+        if fast is None:
+            continue
+        found += 1
+        assert fast.name == slow.name and list(fast.index) == list(slow.index), date
+        assert [(type(a), a) for a in fast] == [(type(b), b) for b in slow], date
+    assert found > 50
+
+
 def test_frontier_component_slopes_add_up_and_cover_truth():
     rng = np.random.default_rng(3)
     n = 40

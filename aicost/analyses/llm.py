@@ -151,7 +151,42 @@ def best_value_at(date, prices: pd.DataFrame | None = None,
 
 @cache.memo(maxsize=256)
 def _best_value_at(date: pd.Timestamp, window_days: int) -> pd.Series | None:
-    return _best_value_from(date, *_candidate_prices(), window_days)
+    """:func:`_best_value_from` on the default tables, computed on the arrays of
+    :func:`_candidate_arrays` (one date costs microseconds instead of a pandas group-by; the same
+    row, to the bit: tests/test_llm.py compares the two on every date of the dataset)."""
+    dates, acc, years, price, names, peaks = _candidate_arrays()
+    lo, hi = price_window(date, window_days, not_after=date)
+    inside = (dates >= lo.to_datetime64()) & (dates <= hi.to_datetime64())
+    if not inside.any():
+        return None
+    # the groups of price_per_flop_table: (year, accelerator), with a dense peak
+    acc, years, price = acc[inside], years[inside], price[inside]
+    ok = np.isfinite(peaks[acc]) & (peaks[acc] > 0)
+    if not ok.any():
+        return None
+    acc, years, price = acc[ok], years[ok], price[ok]
+    order = np.lexsort((price, acc, years))
+    acc, years, price = acc[order], years[order], price[order]
+    starts = np.flatnonzero(np.r_[True, (years[1:] != years[:-1]) | (acc[1:] != acc[:-1])])
+    ends = np.r_[starts[1:], len(price)]
+    n = ends - starts
+    mid_hi = starts + n // 2
+    mid_lo = starts + (n - 1) // 2
+    median = np.where(n % 2 == 1, price[mid_hi], (price[mid_lo] + price[mid_hi]) / 2)
+    g_acc, g_year = acc[starts], years[starts]
+    usd = median / (peaks[g_acc] * SECONDS_PER_HOUR) * 1e18
+    # price_per_flop_table's order (year, USD per FLOP, name), then the cheapest: (USD, name) and,
+    # on a tie, the earlier row of that order
+    name = names[g_acc]
+    table_order = np.lexsort((name, usd, g_year))
+    rank = np.empty(len(usd), dtype=np.int64)
+    rank[table_order] = np.arange(len(usd))
+    best = np.lexsort((rank, name, usd))[0]
+    return pd.Series([g_year[best], str(name[best]), n[best], price[starts[best]],
+                      median[best], peaks[g_acc[best]], usd[best]],
+                     index=["year", "accelerator", "n", "price_low", "price_median",
+                            "peak_flops", "usd_per_eflop_at_peak"],
+                     dtype=object, name=int(rank[best]))
 
 
 @cache.memo(maxsize=1)
@@ -166,6 +201,21 @@ def _candidate_prices() -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
           & p["price_kind"].isin(PRICE_KINDS)]
     return (p[["date", "accelerator", "price_kind", "price_per_accelerator_hour_usd"]],
             _table("accelerators"), c)
+
+
+@cache.memo(maxsize=1)
+def _candidate_arrays() -> tuple[np.ndarray, ...]:
+    """:func:`_candidate_prices` as arrays: each price's date, accelerator (a number: its place
+    in ``names``), calendar year and USD per accelerator-hour; the names; each name's dense peak
+    (NaN where ``accelerators`` has none)."""
+    p, a, _ = _candidate_prices()
+    names, acc = np.unique(p["accelerator"].to_numpy(dtype=object).astype(str),
+                           return_inverse=True)
+    peaks = a.set_index("accelerator")["tensor_fp16_bf16_flops"]
+    peak = pd.Series(names).map(peaks).astype(float).to_numpy()
+    return (p["date"].to_numpy(dtype="datetime64[ns]"), acc,
+            p["date"].dt.year.to_numpy(dtype=np.int64),
+            p["price_per_accelerator_hour_usd"].to_numpy(dtype=float), names.astype(object), peak)
 
 
 def _best_value_from(date, prices, accelerators, candidates, window_days) -> pd.Series | None:
