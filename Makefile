@@ -43,7 +43,7 @@ export SOURCE_DATE_EPOCH=0
 export PYDEVD_DISABLE_FILE_VALIDATION=1
 
 .DEFAULT_GOAL := help
-.PHONY: help env lock claims test badinput report screenshots refresh lab lint datapackage data bench clean distclean
+.PHONY: help env bytecode lock claims test badinput report screenshots refresh lab lint datapackage data bench clean distclean
 
 help: ## List the targets with a line on each.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -60,7 +60,7 @@ $(STAMP):
 	@awk '/^uv==/ {on=1} on {print} on && !/\\$$/ {exit}' requirements.lock > $(VENV)/uv-lock.txt
 	@$(BIN)/python -m pip install -qq --disable-pip-version-check --require-hashes --no-deps -r $(VENV)/uv-lock.txt || { $(FAILED); }
 	@$(UV) pip sync -q --compile-bytecode --python $(BIN)/python --require-hashes requirements.lock || { $(FAILED); }
-	@$(UV) pip install -q --python $(BIN)/python --no-deps --no-build-isolation -e . || { $(FAILED); }
+	@$(UV) pip install -q --compile-bytecode --python $(BIN)/python --no-deps --no-build-isolation -e . || { $(FAILED); }
 	@$(BIN)/python -m compileall -q aicost >/dev/null || { $(FAILED); }
 	@test -x $(VENV)/cffconvert/bin/python || $(UV) venv -q --python $(BIN)/python $(VENV)/cffconvert || { $(FAILED); }
 	@$(UV) pip sync -q --compile-bytecode --python $(VENV)/cffconvert/bin/python --require-hashes requirements-cffconvert.lock || { $(FAILED); }
@@ -81,23 +81,30 @@ lock: ## After editing requirements*.txt: recompile the lock files (UPGRADE=1: n
 	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) requirements-cffconvert.txt \
 	  -o requirements-cffconvert.lock
 
-claims: $(STAMP) ## The scorecard on the command line (FORMAT=table|csv|json|markdown).
+# aicost's own bytecode, kept current: the environment compiles the package once, and a module
+# edited since would be compiled again from its source in every process that imports it (each
+# kernel, worker and command) where PYTHONDONTWRITEBYTECODE is set. compileall rewrites only
+# what is stale (about 40 ms when nothing is).
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q aicost >/dev/null
+
+claims: bytecode ## The scorecard on the command line (FORMAT=table|csv|json|markdown).
 	@$(BIN)/python -m aicost claims $(if $(FORMAT),--format $(FORMAT))
 
-test: $(STAMP) ## Unit tests and strict nbval over every notebook (2 workers), offline (PYTEST_ARGS=-rs: skip reasons).
+test: bytecode ## Unit tests and strict nbval over every notebook (2 workers), offline (PYTEST_ARGS=-rs: skip reasons).
 	AICOST_FIGURE_FORMATS=none sh tests/offline.sh $(BIN)/python -m pytest -n 2 --dist loadscope --nbval --nbval-current-env --no-header $(PYTEST_ARGS)
 
-badinput: $(STAMP) ## List every bad-input case by class (data, plausibility, environment, I/O, cache) and its one message.
+badinput: bytecode ## List every bad-input case by class (data, plausibility, environment, I/O, cache) and its one message.
 	$(BIN)/python -m pytest -p no:xdist -q -s --no-header tests/test_bad_input.py tests/test_plausibility.py tests/test_cache.py
 
-report: $(STAMP) ## Execute every notebook from data/ in a fresh kernel, write figures/, render report/ (Sphinx).
+report: bytecode ## Execute every notebook from data/ in a fresh kernel, write figures/, render report/ (Sphinx).
 	$(BIN)/python -m aicost.report
 
-screenshots: $(STAMP) ## PNGs of the report's index, a claim page and the scorecard at 390 and 1400 px (headless Chromium).
+screenshots: bytecode ## PNGs of the report's index, a claim page and the scorecard at 390 and 1400 px (headless Chromium).
 	test -f report/index.html || $(MAKE) report
 	$(BIN)/python -m aicost.browser --screenshots report/screenshots
 
-refresh: $(STAMP) ## Re-execute the notebooks in place (stored outputs current, volatile metadata stripped).
+refresh: bytecode ## Re-execute the notebooks in place (stored outputs current, volatile metadata stripped).
 	$(BIN)/python -m aicost.notebooks --refresh
 	$(BIN)/python -m aicost.figures
 	$(BIN)/python -m aicost.readme
@@ -105,7 +112,7 @@ refresh: $(STAMP) ## Re-execute the notebooks in place (stored outputs current, 
 # JupyterLab refuses to start as root without --allow-root. jupyter-config/ turns off JupyterLab's
 # MathJax (the report has no maths), so a money sign written \$ shows as $ and never as LaTeX.
 LAB_AS_ROOT = $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
-lab: $(STAMP) ## JupyterLab rooted at the project (data/, figures/ browsable); extra flags: ARGS="--no-browser --port 8899".
+lab: bytecode ## JupyterLab rooted at the project (data/, figures/ browsable); extra flags: ARGS="--no-browser --port 8899".
 	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
 	  $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ServerApp.default_url=/lab/tree/notebooks \
 	  $(LAB_AS_ROOT) $(ARGS)
@@ -122,7 +129,7 @@ data: $(STAMP) ## Rebuild every scripted table in data/ from SOURCES (default ..
 	  exit 2; }
 	$(BIN)/python data/curation/rebuild.py --sources "$(SOURCES)" --out data
 
-bench: $(STAMP) ## Benchmark make test / make report / the CLI against their floor (median of 3); updates README.
+bench: bytecode ## Benchmark make test / make report / the CLI against their floor (median of 3); updates README.
 	$(BIN)/python benchmarks/suite.py --repeat 3 --readme
 
 datapackage: $(STAMP) ## After editing data/*.csv: update sizes and checksums in data/datapackage.json.
