@@ -23,7 +23,10 @@ when called thousands of times, a file's digest is reused while its (device, ino
 mtime, ctime) are unchanged and it was last changed more than :data:`SETTLE_S` seconds before it
 was hashed (git's answer to "racy" timestamps: a file changed within the timestamp granularity
 is re-hashed on every call). ``ctime`` cannot be set back by a user, so touching a file back to
-its old mtime does not fool it.
+its old mtime does not fool it. By the same rule, digests of the checkout's own files (the
+dataset, the package's source, the lock) are kept on disk (``digests.pkl`` in the cache folder)
+for the next process, as git's index keeps them: a new process stats those files instead of
+reading them (unless ``AICOST_NO_CACHE`` is set).
 """
 
 from __future__ import annotations
@@ -47,6 +50,9 @@ SETTLE_S = 2.0
 
 _lock = threading.RLock()
 _digests: dict[str, tuple[tuple, str]] = {}
+KEEP_UNDER = ROOT  # digests of files under this folder are kept on disk for the next process
+_KEPT_MAX = 1024
+_kept_state: dict = {"digests": None, "dirty": False, "exit_hook": False}
 _paths: dict[tuple[str, str], tuple] = {}
 _memos: list = []
 
@@ -61,7 +67,7 @@ def _code_digest() -> str:
         digest = hashlib.sha256(f"python {sys.version_info[0]}.{sys.version_info[1]}".encode())
         for path in sorted(package.rglob("*.py")):
             digest.update(b"\0" + path.relative_to(package).as_posix().encode() + b"\0"
-                          + path.read_bytes())
+                          + file_digest(path).encode())
         for name in ("requirements.lock", "requirements.txt"):
             digest.update(b"\0" + name.encode() + b"\0" + file_digest(ROOT / name).encode())
         _code["code"] = digest.hexdigest()
@@ -118,18 +124,80 @@ def file_digest(path: Path | str) -> str:
         return "missing"
     stamp = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
     with _lock:
-        hit = _digests.get(path)
-    if hit is not None and hit[0] == stamp:
-        return hit[1]
+        hit = _digests.get(path) or _kept().get(path)
+        if hit is not None and hit[0] == stamp:
+            _digests[path] = hit
+            return hit[1]
     with open(path, "rb") as fh:
         digest = hashlib.file_digest(fh, "sha256").hexdigest()
     settled = time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > SETTLE_S * 1e9
     with _lock:
         if settled:
             _digests[path] = (stamp, digest)
+            _keep(path, stamp, digest)
         else:
             _digests.pop(path, None)
     return digest
+
+
+def _kept_path() -> Path:
+    return folder() / "digests.pkl"
+
+
+def _kept() -> dict[str, tuple[tuple, str]]:
+    """The digests earlier processes kept on disk (read once per process; empty when the cache
+    is off, missing or damaged: then every file is hashed, as before)."""
+    if _kept_state["digests"] is None:
+        found: dict = {}
+        if enabled():
+            try:
+                head, _, payload = _kept_path().read_bytes().partition(b"\n")
+                if head == VERSION + b" " + hashlib.sha256(payload).hexdigest().encode():
+                    loaded = pickle.loads(payload)
+                    if isinstance(loaded, dict):
+                        found = loaded
+            except Exception:  # noqa: BLE001 - unreadable or damaged: hash the files again
+                found = {}
+        _kept_state["digests"] = found
+    return _kept_state["digests"]
+
+
+def _keep(path: str, stamp: tuple, digest: str) -> None:
+    """Keep a settled file's digest for the next process (files of the checkout only; written
+    when this process exits)."""
+    if not enabled() or not Path(path).is_relative_to(KEEP_UNDER):
+        return
+    kept = _kept()
+    if kept.get(path) == (stamp, digest):
+        return
+    if len(kept) >= _KEPT_MAX:
+        kept.clear()
+    kept[path] = (stamp, digest)
+    _kept_state["dirty"] = True
+    if not _kept_state["exit_hook"]:
+        import atexit
+
+        atexit.register(write_kept)
+        _kept_state["exit_hook"] = True
+
+
+def write_kept() -> None:
+    """Write the kept digests (atomically; silently skipped when the cache is off, read-only or
+    nothing new was kept). Run when the process exits."""
+    with _lock:
+        if not _kept_state["dirty"] or not enabled():
+            return
+        payload = pickle.dumps(dict(_kept()), protocol=pickle.HIGHEST_PROTOCOL)
+        _kept_state["dirty"] = False
+    path = _kept_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        tmp.write_bytes(VERSION + b" " + hashlib.sha256(payload).hexdigest().encode() + b"\n"
+                        + payload)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def fingerprint(folder: Path | None = None) -> str:
@@ -277,6 +345,7 @@ def clear() -> None:
         for store in _memos:
             store.clear()
         _digests.clear()
+        _kept_state["digests"], _kept_state["dirty"] = None, False
         _paths.clear()
         _names.clear()
 

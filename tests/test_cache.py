@@ -7,6 +7,7 @@ file (it used to raise UnpicklingError).
 """
 
 import csv
+import hashlib
 import io
 import os
 import time
@@ -156,6 +157,71 @@ def test_settled_files_are_hashed_once(copy, monkeypatch):
     monkeypatch.setattr(cache.hashlib, "file_digest", lambda *a: reads.append(1) or real(*a))
     cache.file_digest(path)
     assert reads == []
+
+
+@pytest.fixture
+def kept_digests(tmp_path, monkeypatch):
+    """A checkout in tmp_path whose files' digests are kept on disk (in tmp_path/cache), every
+    file settled at once; a fresh process is :func:`aicost.cache.clear` (nothing in memory,
+    the kept digests read again from disk). Yields (file, count of files actually hashed)."""
+    monkeypatch.setenv("AICOST_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("AICOST_NO_CACHE", raising=False)
+    monkeypatch.setattr(cache, "KEEP_UNDER", tmp_path)
+    monkeypatch.setattr(cache, "SETTLE_S", -1e9)  # settled at once
+    path = tmp_path / "table.csv"
+    path.write_bytes(b"a,b\n1,2\n")
+    reads = []
+    real = cache.hashlib.file_digest
+    monkeypatch.setattr(cache.hashlib, "file_digest", lambda *a: reads.append(1) or real(*a))
+    with cache.forgotten():
+        yield path, reads
+    cache.clear()
+
+
+def test_digests_are_kept_for_the_next_process(kept_digests):
+    path, reads = kept_digests
+    first = cache.file_digest(path)
+    cache.write_kept()  # as at exit
+    cache.clear()  # a new process
+    assert cache.file_digest(path) == first and len(reads) == 1  # stat, not read
+
+
+def test_a_kept_digest_never_hides_an_edit(kept_digests):
+    """A same-size edit with the old mtime put back, after the digest was kept: the new process
+    reads the file again (its ctime changed) and gets the new bytes' digest."""
+    path, reads = kept_digests
+    before = cache.file_digest(path)
+    cache.write_kept()
+    stat = path.stat()
+    path.write_bytes(b"a,b\n1,3\n")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    cache.clear()
+    after = cache.file_digest(path)
+    assert after != before and len(reads) == 2
+    assert after == hashlib.sha256(b"a,b\n1,3\n").hexdigest()
+
+
+@pytest.mark.parametrize("how", ["damaged", "cache off", "outside the checkout"])
+def test_kept_digests_are_not_used_when_damaged_off_or_outside(kept_digests, monkeypatch,
+                                                               tmp_path, how):
+    path, reads = kept_digests
+    cache.file_digest(path)
+    cache.write_kept()
+    kept = cache._kept_path()
+    if how == "damaged":
+        kept.write_bytes(kept.read_bytes()[:-5])
+    elif how == "cache off":
+        monkeypatch.setenv("AICOST_NO_CACHE", "1")
+    else:
+        monkeypatch.setattr(cache, "KEEP_UNDER", tmp_path / "elsewhere")
+        kept.unlink()
+        cache.clear()
+        cache.file_digest(path)
+        cache.write_kept()
+        assert not kept.exists()  # nothing to keep
+    cache.clear()
+    assert cache.file_digest(path) == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert len(reads) == (3 if how == "outside the checkout" else 2)  # read again
 
 
 def test_callers_cannot_change_what_the_next_caller_gets(copy):
