@@ -62,6 +62,10 @@ $(STAMP):
 	@$(UV) pip sync -q --compile-bytecode --python $(BIN)/python --require-hashes requirements.lock || { $(FAILED); }
 	@$(UV) pip install -q --compile-bytecode --python $(BIN)/python --no-deps --no-build-isolation -e . || { $(FAILED); }
 	@$(BIN)/python -m compileall -q aicost >/dev/null || { $(FAILED); }
+	@# pytest's assertion-rewritten modules (the tests and the pytest plugins' packages, hypothesis
+	@# among them), cached as pytest caches them on a machine that writes bytecode; where
+	@# PYTHONDONTWRITEBYTECODE is set, each test worker would rewrite them again (about 2 s).
+	@PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -q --collect-only -p no:xdist tests >/dev/null 2>&1 || true
 	@test -x $(VENV)/cffconvert/bin/python || $(UV) venv -q --python $(BIN)/python $(VENV)/cffconvert || { $(FAILED); }
 	@$(UV) pip sync -q --compile-bytecode --python $(VENV)/cffconvert/bin/python --require-hashes requirements-cffconvert.lock || { $(FAILED); }
 	@mkdir -p $(VENV)/etc/ipython && echo '{"IPKernelApp": {"log_level": "ERROR"}}' > $(KERNEL_CONFIG)
