@@ -89,17 +89,49 @@ def test_best_value_picks_lowest_median_price_per_peak_flop():
     assert best.loc[2022, "accelerator"] == "B"
 
 
-@pytest.mark.parametrize("window_days", [365, 120])
-def test_best_value_at_is_the_group_by_to_the_bit(window_days):
-    """The fast default path of best_value_at (arrays) gives the row the pandas group-by of
-    price_per_flop_table gives, value, type and label alike, on every model's date and on a date
-    every 40 days across the prices (with none, one or several candidates in the window)."""
+def _group_by_table(prices, accelerators, candidates):
+    """price_per_flop_table as a pandas group-by (the definition the array code must meet)."""
+    peaks = accelerators.set_index("accelerator")["tensor_fp16_bf16_flops"]
+    sel = prices[prices["accelerator"].isin(candidates)
+                 & prices["price_per_accelerator_hour_usd"].notna()
+                 & prices["price_kind"].isin(llm.PRICE_KINDS)].copy()
+    sel["year"] = sel["date"].dt.year.astype(int)
+    g = sel.groupby(["year", "accelerator"])["price_per_accelerator_hour_usd"]
+    out = g.agg(n="count", price_low="min", price_median="median").reset_index()
+    out["peak_flops"] = out["accelerator"].map(peaks).astype(float)
+    out = out[out["peak_flops"].notna() & (out["peak_flops"] > 0)].copy()
+    out["usd_per_eflop_at_peak"] = out["price_median"] / (out["peak_flops"] * 3600.0) * 1e18
+    return out.sort_values(["year", "usd_per_eflop_at_peak", "accelerator"]).reset_index(drop=True)
+
+
+def _windows():
     models = llm._table("llm_gpt3_level")
-    dates = sorted(set(models["date"].dropna())) + list(pd.date_range("2014-01-01", "2026-06-01",
-                                                                        freq="40D"))
+    return sorted(set(models["date"].dropna())) + list(pd.date_range("2014-01-01", "2026-06-01",
+                                                                       freq="40D"))
+
+
+def test_price_per_flop_table_is_the_group_by():
+    """On every window of a year up to each model's date and to a date every 40 days (none,
+    one or several candidates), and on all prices: the same table as a pandas group-by, values
+    and types alike."""
+    prices, accs = llm._table("cloud_prices"), llm._table("accelerators")
+    cands = llm.training_class()
+    windows = [prices] + [prices[(prices["date"] > d - pd.Timedelta(days=365))
+                                 & (prices["date"] <= d)] for d in _windows()]
+    assert sum(len(_group_by_table(w, accs, cands)) > 1 for w in windows) > 50
+    for w in windows:
+        pd.testing.assert_frame_equal(llm.price_per_flop_table(w, accs, cands),
+                                      _group_by_table(w, accs, cands), check_exact=True)
+
+
+@pytest.mark.parametrize("window_days", [365, 120])
+def test_best_value_at_is_the_row_of_the_table(window_days):
+    """The default path of best_value_at (the candidate prices as arrays, taken once) gives the
+    row the table path gives, value, type and label alike, on every model's date and on a date
+    every 40 days."""
     tables = llm._candidate_prices()
     found = 0
-    for date in dates:
+    for date in _windows():
         fast = llm.best_value_at(date, window_days=window_days)
         slow = llm._best_value_from(pd.Timestamp(date), *tables, window_days)
         assert (fast is None) == (slow is None), date

@@ -111,18 +111,55 @@ def price_per_flop_table(prices: pd.DataFrame, accelerators: pd.DataFrame,
     """One row per (year, candidate accelerator) with on-demand prices in that calendar year:
     count, low and median price per accelerator-hour, dense peak, and median USD per exaFLOP at
     peak (``price / (peak x 3600) x 1e18``). Candidates without a dense peak are left out."""
-    peaks = accelerators.set_index("accelerator")["tensor_fp16_bf16_flops"]
     sel = prices[prices["accelerator"].isin(candidates)
                  & prices["price_per_accelerator_hour_usd"].notna()
-                 & prices["price_kind"].isin(kinds)].copy()
-    sel["year"] = sel["date"].dt.year.astype(int)
-    g = sel.groupby(["year", "accelerator"])["price_per_accelerator_hour_usd"]
-    out = g.agg(n="count", price_low="min", price_median="median").reset_index()
-    out["peak_flops"] = out["accelerator"].map(peaks).astype(float)
-    out = out[out["peak_flops"].notna() & (out["peak_flops"] > 0)].copy()
-    per_flop_hour = out["peak_flops"] * SECONDS_PER_HOUR
-    out["usd_per_eflop_at_peak"] = out["price_median"] / per_flop_hour * 1e18
-    return out.sort_values(["year", "usd_per_eflop_at_peak", "accelerator"]).reset_index(drop=True)
+                 & prices["price_kind"].isin(kinds)]
+    years, acc, price, names, peaks = _price_arrays(sel, accelerators)
+    g = _per_flop_groups(years, acc, price, peaks)
+    return pd.DataFrame({"year": g["year"],
+                         "accelerator": pd.array(names[g["acc"]], dtype=sel["accelerator"].dtype),
+                         "n": g["n"],
+                         "price_low": g["low"], "price_median": g["median"],
+                         "peak_flops": peaks[g["acc"]], "usd_per_eflop_at_peak": g["usd"]})
+
+
+def _price_arrays(prices: pd.DataFrame, accelerators: pd.DataFrame) -> tuple[np.ndarray, ...]:
+    """Prices as arrays: each price's calendar year, accelerator (its place in ``names``, which
+    are sorted) and USD per accelerator-hour; the names; each name's dense peak (NaN where
+    ``accelerators`` has none)."""
+    names, acc = np.unique(prices["accelerator"].to_numpy(dtype=object).astype(str),
+                           return_inverse=True)
+    peaks = accelerators.set_index("accelerator")["tensor_fp16_bf16_flops"]
+    peak = pd.Series(names, dtype=object).map(peaks).astype(float).to_numpy()
+    return (prices["date"].dt.year.to_numpy(dtype=np.int64), acc.astype(np.int64),
+            prices["price_per_accelerator_hour_usd"].to_numpy(dtype=float),
+            names.astype(object), peak)
+
+
+def _per_flop_groups(years: np.ndarray, acc: np.ndarray, price: np.ndarray,
+                     peaks: np.ndarray) -> dict[str, np.ndarray]:
+    """The one computation behind :func:`price_per_flop_table` and :func:`best_value_at`: each
+    (calendar year, accelerator) of the prices whose accelerator has a dense peak, with its count,
+    lowest and median price (the middle one, or the mean of the two middle ones) and median USD
+    per exaFLOP at peak, in the table's order (year, USD per FLOP, name; names are numbered in
+    sorted order)."""
+    ok = np.isfinite(peaks[acc]) & (peaks[acc] > 0)
+    years, acc, price = years[ok], acc[ok], price[ok]
+    if len(price) == 0:
+        empty = np.array([], dtype=np.int64)
+        return {"year": empty, "acc": empty, "n": empty, "low": np.array([]),
+                "median": np.array([]), "usd": np.array([])}
+    order = np.lexsort((price, acc, years))
+    years, acc, price = years[order], acc[order], price[order]
+    starts = np.flatnonzero(np.r_[True, (years[1:] != years[:-1]) | (acc[1:] != acc[:-1])])
+    n = np.diff(np.r_[starts, len(price)])
+    mid_lo, mid_hi = starts + (n - 1) // 2, starts + n // 2
+    median = np.where(n % 2 == 1, price[mid_hi], (price[mid_lo] + price[mid_hi]) / 2)
+    g_year, g_acc = years[starts], acc[starts]
+    usd = median / (peaks[g_acc] * SECONDS_PER_HOUR) * 1e18
+    table = np.lexsort((g_acc, usd, g_year))
+    return {"year": g_year[table], "acc": g_acc[table], "n": n[table],
+            "low": price[starts][table], "median": median[table], "usd": usd[table]}
 
 
 def best_value_by_year(prices: pd.DataFrame | None = None,
@@ -151,42 +188,22 @@ def best_value_at(date, prices: pd.DataFrame | None = None,
 
 @cache.memo(maxsize=256)
 def _best_value_at(date: pd.Timestamp, window_days: int) -> pd.Series | None:
-    """:func:`_best_value_from` on the default tables, computed on the arrays of
-    :func:`_candidate_arrays` (one date costs microseconds instead of a pandas group-by; the same
-    row, to the bit: tests/test_llm.py compares the two on every date of the dataset)."""
-    dates, acc, years, price, names, peaks = _candidate_arrays()
+    """:func:`_best_value_from` on the default tables, with the arrays of the candidate prices
+    taken once (:func:`_candidate_arrays`) instead of a table per date: the same row, to the bit
+    (tests/test_llm.py compares the two on every model's date)."""
+    dates, years, acc, price, names, peaks = _candidate_arrays()
     lo, hi = price_window(date, window_days, not_after=date)
     inside = (dates >= lo.to_datetime64()) & (dates <= hi.to_datetime64())
-    if not inside.any():
+    g = _per_flop_groups(years[inside], acc[inside], price[inside], peaks)
+    if len(g["usd"]) == 0:
         return None
-    # the groups of price_per_flop_table: (year, accelerator), with a dense peak
-    acc, years, price = acc[inside], years[inside], price[inside]
-    ok = np.isfinite(peaks[acc]) & (peaks[acc] > 0)
-    if not ok.any():
-        return None
-    acc, years, price = acc[ok], years[ok], price[ok]
-    order = np.lexsort((price, acc, years))
-    acc, years, price = acc[order], years[order], price[order]
-    starts = np.flatnonzero(np.r_[True, (years[1:] != years[:-1]) | (acc[1:] != acc[:-1])])
-    ends = np.r_[starts[1:], len(price)]
-    n = ends - starts
-    mid_hi = starts + n // 2
-    mid_lo = starts + (n - 1) // 2
-    median = np.where(n % 2 == 1, price[mid_hi], (price[mid_lo] + price[mid_hi]) / 2)
-    g_acc, g_year = acc[starts], years[starts]
-    usd = median / (peaks[g_acc] * SECONDS_PER_HOUR) * 1e18
-    # price_per_flop_table's order (year, USD per FLOP, name), then the cheapest: (USD, name) and,
-    # on a tie, the earlier row of that order
-    name = names[g_acc]
-    table_order = np.lexsort((name, usd, g_year))
-    rank = np.empty(len(usd), dtype=np.int64)
-    rank[table_order] = np.arange(len(usd))
-    best = np.lexsort((rank, name, usd))[0]
-    return pd.Series([g_year[best], str(name[best]), n[best], price[starts[best]],
-                      median[best], peaks[g_acc[best]], usd[best]],
+    # the cheapest, as _best_value_from sorts the table: by USD per FLOP, then name, then the
+    # table's own order; the row keeps its label, its place in the table
+    best = int(np.lexsort((np.arange(len(g["usd"])), g["acc"], g["usd"]))[0])
+    return pd.Series([g["year"][best], str(names[g["acc"][best]]), g["n"][best],
+                      g["low"][best], g["median"][best], peaks[g["acc"][best]], g["usd"][best]],
                      index=["year", "accelerator", "n", "price_low", "price_median",
-                            "peak_flops", "usd_per_eflop_at_peak"],
-                     dtype=object, name=int(rank[best]))
+                            "peak_flops", "usd_per_eflop_at_peak"], dtype=object, name=best)
 
 
 @cache.memo(maxsize=1)
@@ -205,17 +222,9 @@ def _candidate_prices() -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
 
 @cache.memo(maxsize=1)
 def _candidate_arrays() -> tuple[np.ndarray, ...]:
-    """:func:`_candidate_prices` as arrays: each price's date, accelerator (a number: its place
-    in ``names``), calendar year and USD per accelerator-hour; the names; each name's dense peak
-    (NaN where ``accelerators`` has none)."""
+    """:func:`_candidate_prices` as arrays: each price's date, then :func:`_price_arrays`."""
     p, a, _ = _candidate_prices()
-    names, acc = np.unique(p["accelerator"].to_numpy(dtype=object).astype(str),
-                           return_inverse=True)
-    peaks = a.set_index("accelerator")["tensor_fp16_bf16_flops"]
-    peak = pd.Series(names).map(peaks).astype(float).to_numpy()
-    return (p["date"].to_numpy(dtype="datetime64[ns]"), acc,
-            p["date"].dt.year.to_numpy(dtype=np.int64),
-            p["price_per_accelerator_hour_usd"].to_numpy(dtype=float), names.astype(object), peak)
+    return (p["date"].to_numpy(dtype="datetime64[ns]"), *_price_arrays(p, a))
 
 
 def _best_value_from(date, prices, accelerators, candidates, window_days) -> pd.Series | None:
